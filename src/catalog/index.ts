@@ -1,0 +1,13 @@
+export type { Product, Variant, ProductSummary } from './types.ts';
+export { productSchema, variantSchema, htmlToText, isVariantAvailable } from './types.ts';
+export type { CatalogRepository, UpsertResult } from './repository.ts';
+export { SqliteCatalogRepository } from './sqlite-repository.ts';
+export { catalogMigrations } from './migrations.ts';
+export { importCatalogFile, importCatalogDir, catalogFormatOf } from './import-catalog.ts';
+export { parseShopifyCsv } from './importers/shopify-csv.ts';
+export type { ParsedCatalog } from './importers/shopify-csv.ts';
+export { parseAcpFeed, feedProductSchema } from './importers/acp-feed.ts';
+export { parseProductsJson } from './importers/products-json.ts';
+export { CatalogService } from './service.ts';
+export { ProductIndex, summarize, tokenize } from './search.ts';
+export type { ProductQuery } from './search.ts';

@@ -1,0 +1,33 @@
+import type { CatalogRepository } from './repository.ts';
+import { ProductIndex, summarize, type ProductQuery } from './search.ts';
+import type { Product, ProductSummary } from './types.ts';
+
+/** Catalog reads for the surfaces: ranked search over an index rebuilt whenever the catalog changes. */
+export class CatalogService {
+  private index: ProductIndex | null = null;
+  private indexVersion = -1;
+
+  constructor(readonly repository: CatalogRepository, readonly currency: string) {}
+
+  private async currentIndex(): Promise<ProductIndex> {
+    const version = this.repository.version();
+    if (!this.index || version !== this.indexVersion) {
+      this.index = new ProductIndex(await this.repository.listProducts({ status: 'active' }), this.currency);
+      this.indexVersion = version;
+    }
+    return this.index;
+  }
+
+  async search(query: ProductQuery): Promise<ProductSummary[]> {
+    return (await this.currentIndex()).search(query);
+  }
+
+  async get(id: string): Promise<ProductSummary | null> {
+    const product = await this.repository.getProduct(id);
+    return product && product.status === 'active' ? summarize(product, this.currency) : null;
+  }
+
+  async getRaw(id: string): Promise<Product | null> {
+    return this.repository.getProduct(id);
+  }
+}

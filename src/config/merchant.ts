@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const minor = z.number().int().min(0);
+const country = z.string().regex(/^[A-Z]{2}$|^\*$/, 'use a 2-letter ISO country code such as US, or "*"');
+
+const shippingRate = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  price: minor,
+  free_over: minor.optional(),
+  min_days: z.number().int().min(0),
+  max_days: z.number().int().min(0),
+});
+
+export const merchantSchema = z.strictObject({
+  name: z.string().min(1),
+  url: z.string().url(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'use a 3-letter ISO currency code such as USD'),
+  locales: z.array(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'use a locale such as en or fr-CA')).min(1),
+  support: z.strictObject({
+    email: z.string().email(),
+    phone: z.string().optional(),
+    hours: z.string().optional(),
+  }),
+  links: z.record(z.string(), z.string().url()).default({}),
+  shipping: z.strictObject({
+    zones: z.array(z.strictObject({ id: z.string().min(1), countries: z.array(country).min(1), rates: z.array(shippingRate).min(1) })).min(1),
+    pickup: shippingRate.omit({ free_over: true }).optional(),
+  }),
+  tax: z.array(z.strictObject({
+    region: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'use a country (US) or country-region (US-VT)'),
+    rate_bps: z.number().int().min(0).max(10_000),
+  })).default([]),
+  discounts: z.array(z.strictObject({
+    code: z.string().min(1),
+    type: z.enum(['percent', 'fixed']),
+    value: z.number().int().positive(),
+    min_subtotal: minor.optional(),
+    description: z.string().optional(),
+  })).default([]),
+  synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
+});
+
+export type MerchantProfile = z.output<typeof merchantSchema>;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Shopkeeper reads, with the env var and CLI flag that set it. The README's
+ * configuration table is printed from this list (`npx shopkeeper config --markdown`), so the two
+ * cannot drift.
+ */
+export interface OptionSpec {
+  key: string;
+  env: string;
+  flag?: string;
+  description: string;
+  default?: string;
+  secret?: boolean;
+  schema: z.ZodType;
+}
+
+const portMessage = 'must be a whole number from 0 to 65535';
+const port = z.coerce.number({ error: portMessage }).int(portMessage).min(0, portMessage).max(65_535, portMessage);
+const optionalText = z.string().trim().min(1).optional();
+const url = z.string().url();
+
+export const OPTIONS = [
+  { key: 'merchantDir', env: 'SHOPKEEPER_MERCHANT_DIR', flag: 'merchant', default: 'knowledge', description: 'The merchant directory (merchant.yaml, policy.yaml, help/, catalog/, orders/).', schema: z.string().min(1) },
+  { key: 'dataDir', env: 'SHOPKEEPER_DATA_DIR', flag: 'data', default: 'data', description: 'Where the embedded SQLite database and secrets live.', schema: z.string().min(1) },
+  { key: 'port', env: 'PORT', flag: 'port', default: '3000', description: 'HTTP port; 0 picks a free one.', schema: port },
+  { key: 'host', env: 'HOST', flag: 'host', default: '127.0.0.1', description: 'Interface to listen on; 0.0.0.0 to accept outside connections.', schema: z.string().min(1) },
+  { key: 'publicUrl', env: 'SHOPKEEPER_PUBLIC_URL', flag: 'public-url', description: 'The URL shoppers and agents reach this server at (links, continue_url). Defaults to http://HOST:PORT.', schema: url.optional() },
+  { key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', description: 'fatal, error, warn, info, debug or trace.', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }) },
+  { key: 'secret', env: 'SHOPKEEPER_SECRET', description: 'Signs customer tokens and webhooks. Set the same value on every replica; by default one is generated into the data directory.', secret: true, schema: z.string().min(32, 'must be at least 32 characters').optional() },
+  { key: 'databaseUrl', env: 'DATABASE_URL', description: 'postgres://… to use PostgreSQL instead of the embedded SQLite file.', secret: true, schema: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional() },
+  { key: 'openaiApiKey', env: 'OPENAI_API_KEY', description: 'Enables OpenAI embeddings and the LLM assistant. Without it everything runs offline.', secret: true, schema: optionalText },
+  { key: 'openaiBaseUrl', env: 'OPENAI_BASE_URL', description: 'Any OpenAI-compatible server (a local one works).', schema: url.optional() },
+  { key: 'openaiModel', env: 'OPENAI_MODEL', default: 'gpt-4.1-mini', description: 'Chat model for the LLM assistant.', schema: z.string().min(1) },
+  { key: 'openaiEmbeddingModel', env: 'OPENAI_EMBEDDING_MODEL', default: 'text-embedding-3-small', description: 'Embedding model when OPENAI_API_KEY is set.', schema: z.string().min(1) },
+  { key: 'pineconeApiKey', env: 'PINECONE_API_KEY', description: 'Use Pinecone as the vector index.', secret: true, schema: optionalText },
+  { key: 'pineconeIndexHost', env: 'PINECONE_INDEX_HOST', description: 'Data-plane host of the Pinecone index (https://INDEX-PROJECT.svc.REGION.pinecone.io).', schema: url.optional() },
+  { key: 'stripeSecretKey', env: 'STRIPE_SECRET_KEY', description: 'Use Stripe for payments (sk_… or rk_…); otherwise the offline test provider.', secret: true, schema: z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_').optional() },
+  { key: 'stripeWebhookSecret', env: 'STRIPE_WEBHOOK_SECRET', description: 'Verifies Stripe webhooks (whsec_…).', secret: true, schema: z.string().startsWith('whsec_', 'must start with whsec_').optional() },
+  { key: 'acpApiKeys', env: 'SHOPKEEPER_ACP_API_KEYS', default: 'demo-agent:sk_demo_agent_key', description: 'Bearer keys for ACP agent platforms, as platform:key pairs separated by commas.', secret: true, schema: z.string() },
+  { key: 'allowedOrigins', env: 'SHOPKEEPER_ALLOWED_ORIGINS', description: 'Extra browser origins allowed to call the chat API (comma separated); the merchant url and this server are always allowed.', schema: z.string().optional() },
+  { key: 'maxBodyBytes', env: 'SHOPKEEPER_MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted, in bytes.', schema: z.coerce.number().int().min(1024).max(50 * 1024 * 1024) },
+] as const satisfies readonly OptionSpec[];
+
+export type OptionKey = (typeof OPTIONS)[number]['key'];

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { CatalogService, SqliteCatalogRepository, catalogMigrations } from './catalog/index.ts';
+import { loadMerchant, type Config } from './config/index.ts';
+import type { Services } from './flows/index.ts';
+import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
+import { SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
+import { createLogger, migrate, openSqlite, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
+
+export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations];
+
+export interface Runtime extends Services {
+  db: SqliteDb;
+  close(): void;
+}
+
+export interface RuntimeOptions {
+  logger?: Logger;
+  clock?: Clock;
+}
+
+/** The composition root: config -> storage -> capabilities. Surfaces are added by the server. */
+export function createRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
+  const merchant = loadMerchant(config.merchantDir);
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const db = openSqlite(join(config.dataDir, 'shopkeeper.db'));
+  const ran = migrate(db, MIGRATIONS);
+  if (ran.length > 0) logger.debug({ migrations: ran }, 'applied migrations');
+  const catalogRepository = new SqliteCatalogRepository(db);
+  return {
+    config,
+    merchant,
+    logger,
+    clock: options.clock ?? systemClock,
+    db,
+    catalogRepository,
+    catalog: new CatalogService(catalogRepository, merchant.profile.currency),
+    orders: new SqliteOrdersRepository(db),
+    articles: new SqliteArticleRepository(db),
+    close: () => db.close(),
+  };
+}

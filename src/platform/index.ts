@@ -1,0 +1,18 @@
+import './zod-messages.ts';
+export { ShopkeeperError, invalidInput, notFound, conflict, httpStatusOf } from './errors.ts';
+export type { ErrorCode, ErrorDetails } from './errors.ts';
+export { parseDecimalToMinor, formatMoney, minorDigits, applyBasisPoints } from './money.ts';
+export type { Money } from './money.ts';
+export { newId, slugify } from './ids.ts';
+export { systemClock, fixedClock } from './clock.ts';
+export type { Clock } from './clock.ts';
+export { createLogger, scrubText } from './logger.ts';
+export type { Logger } from './logger.ts';
+export { openSqlite, immediate } from './db/sqlite.ts';
+export type { SqliteDb } from './db/sqlite.ts';
+export { migrate } from './db/migrate.ts';
+export type { Migration } from './db/migrate.ts';
+export { positionAt, jsonArrayElementOffsets, jsonErrorOffset } from './source-position.ts';
+export { emptyReport, formatIssue } from './import-report.ts';
+export type { ImportIssue, ImportReport } from './import-report.ts';
+export { stableHash, stableStringify } from './stable-hash.ts';

@@ -1,0 +1,61 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import type { Config } from './config/index.ts';
+import { importMerchant, type MerchantImportSummary } from './flows/index.ts';
+import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
+import { createHttpApp } from './surfaces/http/index.ts';
+
+const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export const VERSIONS = { shopkeeper: packageJson.version, node: process.versions.node };
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  runtime: Runtime;
+  /** The import done at start, when the database was empty. */
+  initialImport: MerchantImportSummary | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the whole service: opens storage, imports the merchant directory when the database is
+ * empty (so `npm start` on a fresh clone serves the demo), and listens.
+ */
+export async function startServer(config: Config, options: RuntimeOptions = {}): Promise<RunningServer> {
+  const runtime = createRuntime(config, options);
+  let initialImport: MerchantImportSummary | null = null;
+  try {
+    if ((await runtime.catalogRepository.counts()).products === 0) {
+      initialImport = await importMerchant(runtime);
+      runtime.logger.info({ totals: initialImport.totals, seconds: initialImport.seconds }, `imported ${runtime.merchant.profile.name}`);
+    }
+  } catch (error) {
+    runtime.close();
+    throw error;
+  }
+  const app = createHttpApp(runtime, { versions: VERSIONS });
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+    listening.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    runtime,
+    initialImport,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2_000).unref();
+      }).then(() => runtime.close());
+      return closing;
+    },
+  };
+}

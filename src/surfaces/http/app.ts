@@ -1,0 +1,35 @@
+import express, { type Express } from 'express';
+import type { Services } from '../../flows/index.ts';
+import { errorHandler, sendProblem } from './problem.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface HttpAppOptions {
+  versions: Record<string, string>;
+  /** Extra routers mounted before the 404 handler (ACP, MCP, widget, console). */
+  routers?: express.Router[];
+}
+
+/** The Express app: JSON limits, the read-only API, and one error mapping for every route. */
+export function createHttpApp(services: Services, options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use((request, response, next) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    const started = process.hrtime.bigint();
+    response.on('finish', () => {
+      services.logger.debug({ method: request.method, path: request.path, status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+    });
+    next();
+  });
+  app.use(express.json({ limit: services.config.maxBodyBytes, strict: true }));
+  app.use(healthRoutes(services, options.versions));
+  app.use(catalogRoutes(services));
+  for (const router of options.routers ?? []) app.use(router);
+  app.use((request, response) => {
+    sendProblem(response, { title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${request.method} ${request.path}.`, fix: 'Check the path; GET /health lists what this server serves.' });
+  });
+  app.use(errorHandler(services.logger));
+  return app;
+}
