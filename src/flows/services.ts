@@ -2,6 +2,7 @@ import type { CatalogRepository, CatalogService } from '../catalog/index.ts';
 import type { Config, Merchant } from '../config/index.ts';
 import type { ArticleRepository } from '../knowledge/index.ts';
 import type { OrdersRepository } from '../orders/index.ts';
+import type { PaymentsPort } from '../payments/index.ts';
 import type { Clock, Logger } from '../platform/index.ts';
 
 /** The capabilities a flow may combine; the composition root (src/main.ts) builds one. */
@@ -14,4 +15,5 @@ export interface Services {
   catalogRepository: CatalogRepository;
   orders: OrdersRepository;
   articles: ArticleRepository;
+  payments: PaymentsPort;
 }

@@ -1,0 +1,68 @@
+import { newId, ShopkeeperError, stableHash, type SqliteDb } from '../platform/index.ts';
+import type { ChargeRequest, ChargeResult, DeclineCode, PaymentsPort, RefundRequest, RefundResult } from './port.ts';
+
+/**
+ * Test tokens, Stripe-style, so the whole flow runs offline. Any token that starts with
+ * `tok_test_` or `spt_test_` succeeds unless its suffix names an outcome below.
+ */
+export const TEST_TOKENS = {
+  success: 'spt_test_visa',
+  card_declined: 'spt_test_card_declined',
+  insufficient_funds: 'spt_test_insufficient_funds',
+  expired_card: 'spt_test_expired_card',
+  processing_error: 'spt_test_processing_error',
+  requires_action: 'spt_test_3ds',
+} as const;
+
+const DECLINES: Record<string, { code: DeclineCode; message: string }> = {
+  card_declined: { code: 'card_declined', message: 'The card was declined.' },
+  insufficient_funds: { code: 'insufficient_funds', message: 'The card has insufficient funds.' },
+  expired_card: { code: 'expired_card', message: 'The card has expired.' },
+  processing_error: { code: 'processing_error', message: 'The card could not be processed; try again.' },
+};
+
+/**
+ * The offline provider. Results are stored by idempotency key in the database (not memory), so
+ * a retry from another process or after a restart gets the same answer, and a reused key with a
+ * different request is refused like Stripe refuses it.
+ */
+export class TestPaymentsProvider implements PaymentsPort {
+  readonly provider = 'test';
+
+  constructor(private readonly db: SqliteDb) {}
+
+  private once<T>(kind: 'charge' | 'refund', key: string, request: object, compute: () => T): T {
+    const requestHash = stableHash(request);
+    return this.db.transaction(() => {
+      const previous = this.db.prepare('SELECT kind, request_hash, result FROM test_provider_operations WHERE idempotency_key = ?').get(key) as
+        { kind: string; request_hash: string; result: string } | undefined;
+      if (previous) {
+        if (previous.kind !== kind || previous.request_hash !== requestHash) {
+          throw new ShopkeeperError('conflict', `Idempotency key ${key} was already used for a different ${previous.kind} request`, { field: 'idempotencyKey' });
+        }
+        return JSON.parse(previous.result) as T;
+      }
+      const result = compute();
+      this.db.prepare('INSERT INTO test_provider_operations (idempotency_key, kind, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(key, kind, requestHash, JSON.stringify(result), new Date().toISOString());
+      return result;
+    }).immediate();
+  }
+
+  async charge(request: ChargeRequest): Promise<ChargeResult> {
+    return this.once('charge', request.idempotencyKey, { amount: request.amount, currency: request.currency, token: request.token }, (): ChargeResult => {
+      const match = /^(tok|spt)_test_(.*)$/.exec(request.token);
+      if (!match) return { status: 'declined', code: 'invalid_token', message: 'Unknown payment token; the test provider accepts tokens that start with spt_test_ or tok_test_.', provider: this.provider };
+      const outcome = match[2]!;
+      if (outcome === '3ds' || outcome === 'requires_action') return { status: 'requires_action', id: newId('ch_test'), provider: this.provider };
+      const decline = DECLINES[outcome];
+      if (decline) return { status: 'declined', ...decline, provider: this.provider };
+      return { status: 'succeeded', id: newId('ch_test'), amount: request.amount, currency: request.currency, provider: this.provider };
+    });
+  }
+
+  async refund(request: RefundRequest): Promise<RefundResult> {
+    return this.once('refund', request.idempotencyKey, { chargeId: request.chargeId, amount: request.amount, currency: request.currency }, (): RefundResult =>
+      ({ status: 'succeeded', id: newId('re_test'), amount: request.amount, provider: this.provider }));
+  }
+}
