@@ -5,6 +5,7 @@ import type { Config } from './config/index.ts';
 import { importMerchant, type MerchantImportSummary } from './flows/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
+import { mcpRouter } from './surfaces/mcp/index.ts';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -35,7 +36,15 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     runtime.close();
     throw error;
   }
-  const app = createHttpApp(runtime, { versions: VERSIONS });
+  let publicUrl = config.publicUrl ?? '';
+  const hostOf = (url: string) => new URL(url).hostname;
+  const mcp = mcpRouter(runtime, {
+    version: VERSIONS.shopkeeper,
+    allowedHosts: ['localhost', '127.0.0.1', '[::1]', ...(config.publicUrl ? [hostOf(config.publicUrl)] : []), ...config.allowedHostList],
+    allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...config.allowedOriginList],
+    publicUrl: () => publicUrl,
+  });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router] });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.once('error', reject);
@@ -43,6 +52,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  publicUrl ||= url;
   let closing: Promise<void> | null = null;
   return {
     url,
@@ -54,7 +64,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 2_000).unref();
-      }).then(() => runtime.close());
+      }).then(() => mcp.close()).then(() => runtime.close());
       return closing;
     },
   };
