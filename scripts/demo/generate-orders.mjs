@@ -311,7 +311,7 @@ function giftCode() {
   return Array.from({ length: 4 }, () => pick(alphabet.split(''))).join('');
 }
 
-function randomMethods(country) {
+function randomMethods(_country) {
   const methods = [];
   const brand = () => weighted(['visa', 'mastercard', 'amex'], (b) => ({ visa: 5, mastercard: 3, amex: 2 })[b]);
   const cards = chance(0.88) ? (chance(0.2) ? 2 : 1) : 0;

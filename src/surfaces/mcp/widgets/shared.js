@@ -4,7 +4,9 @@ const sk = (() => {
   let nextId = 1;
   const pending = new Map();
   let render = () => {};
-  const post = (message) => window.parent !== window && window.parent.postMessage({ jsonrpc: '2.0', ...message }, '*');
+  const post = (message) => {
+    if (window.parent !== window) window.parent.postMessage({ jsonrpc: '2.0', ...message }, '*');
+  };
   const request = (method, params) => new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
@@ -16,7 +18,8 @@ const sk = (() => {
     if (data.id && pending.has(data.id)) {
       const { resolve, reject } = pending.get(data.id);
       pending.delete(data.id);
-      data.error ? reject(data.error) : resolve(data.result);
+      if (data.error) reject(data.error);
+      else resolve(data.result);
     } else if (data.method === 'ui/notifications/tool-result') {
       render(data.params && (data.params.structuredContent || data.params));
     }
