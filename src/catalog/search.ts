@@ -63,8 +63,12 @@ export class ProductIndex {
       for (const term of terms) {
         let termScore = 0;
         for (const field of item.fields) {
-          const hits = field.tokens.filter((token) => token === term || (term.length >= 4 && token.startsWith(term))).length;
-          if (hits) termScore += field.weight * (1 + Math.log(hits));
+          // An exact word counts fully; a longer word that starts with the term ("backpacking" for
+          // "backpack") is weaker evidence, so a boot for backpacking ranks below a backpack.
+          const exact = field.tokens.filter((token) => token === term).length;
+          const prefix = term.length >= 4 ? field.tokens.filter((token) => token !== term && token.startsWith(term)).length : 0;
+          if (exact) termScore += field.weight * (1 + Math.log(exact));
+          else if (prefix) termScore += field.weight * 0.3;
         }
         if (termScore > 0) {
           matched++;
