@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
-import { importMerchant, type MerchantImportSummary } from './flows/index.ts';
+import { importMerchant, ingestKnowledge, type MerchantImportSummary } from './flows/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 
@@ -31,6 +31,10 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
       initialImport = await importMerchant(runtime);
       runtime.logger.info({ totals: initialImport.totals, seconds: initialImport.seconds }, `imported ${runtime.merchant.profile.name}`);
     }
+    // Load the stored help index, then bring it up to date (no work when nothing changed).
+    await runtime.knowledge.load();
+    const ingest = await ingestKnowledge(runtime);
+    runtime.logger.info({ chunks: ingest.chunks.total, embedded: ingest.embeddings.computed, seconds: ingest.seconds }, 'help index ready');
   } catch (error) {
     runtime.close();
     throw error;

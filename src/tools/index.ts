@@ -1,3 +1,4 @@
+import { searchHelp } from './search-help.ts';
 import { searchProducts } from './search-products.ts';
 import type { ToolDefinition } from './tool.ts';
 
@@ -10,6 +11,7 @@ export type { ToolContext, ToolDefinition, ToolAnnotations } from './tool.ts';
  */
 export const TOOLS: readonly ToolDefinition[] = [
   searchProducts,
+  searchHelp,
 ] as unknown as readonly ToolDefinition[];
 
 export function findTool(name: string): ToolDefinition | undefined {

@@ -1,10 +1,13 @@
 import type { Command } from '../command.ts';
+import { askCommand } from './ask.ts';
 import { configCommand } from './config.ts';
 import { importCommand } from './import.ts';
+import { ingestCommand } from './ingest.ts';
+import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every CLI command; a capability's command is added here. */
-export const COMMANDS: Command[] = [serveCommand, importCommand, configCommand];
+export const COMMANDS: Command[] = [serveCommand, importCommand, ingestCommand, searchCommand, askCommand, configCommand];
 
 /** Commands named in the docs that a later release adds. */
-export const PLANNED = ['ingest', 'search', 'ask', 'eval', 'bench', 'feed', 'mcp', 'agents'];
+export const PLANNED = ['eval', 'bench', 'feed', 'mcp', 'agents'];
