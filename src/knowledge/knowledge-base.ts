@@ -69,6 +69,11 @@ export class KnowledgeBase {
     return this.passages.size;
   }
 
+  /** Every indexed passage (the eval gives the same passages to its baselines). */
+  chunks(): Chunk[] {
+    return this.passages.all();
+  }
+
   get embeddingModel(): string {
     return this.embedder.model;
   }
