@@ -5,6 +5,7 @@ import type { Services } from './flows/index.ts';
 import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
 import { SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
 import { TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
+import { createKnowledgeBase } from './knowledge-adapters.ts';
 import { createLogger, migrate, openSqlite, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
 
 export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations];
@@ -37,6 +38,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
     orders: new SqliteOrdersRepository(db),
     articles: new SqliteArticleRepository(db),
+    knowledge: createKnowledgeBase(config, merchant, db),
     // The Stripe adapter is chosen here when STRIPE_SECRET_KEY is set (checkout issue).
     payments: new TestPaymentsProvider(db),
     close: () => db.close(),

@@ -33,6 +33,8 @@ export const OPTIONS = [
   { key: 'openaiBaseUrl', env: 'OPENAI_BASE_URL', description: 'Any OpenAI-compatible server (a local one works).', schema: url.optional() },
   { key: 'openaiModel', env: 'OPENAI_MODEL', default: 'gpt-4.1-mini', description: 'Chat model for the LLM assistant.', schema: z.string().min(1) },
   { key: 'openaiEmbeddingModel', env: 'OPENAI_EMBEDDING_MODEL', default: 'text-embedding-3-small', description: 'Embedding model when OPENAI_API_KEY is set.', schema: z.string().min(1) },
+  { key: 'embeddings', env: 'SHOPKEEPER_EMBEDDINGS', default: 'auto', description: 'Embedder for help search: offline (shipped, no downloads), openai, or auto (openai when OPENAI_API_KEY is set).', schema: z.enum(['auto', 'offline', 'openai'], { error: 'must be auto, offline or openai' }) },
+  { key: 'vectorIndex', env: 'SHOPKEEPER_VECTOR_INDEX', default: 'auto', description: 'Vector index for help search: embedded (in-process, stored in the database), pinecone, or auto (pinecone when PINECONE_API_KEY is set).', schema: z.enum(['auto', 'embedded', 'pinecone'], { error: 'must be auto, embedded or pinecone' }) },
   { key: 'pineconeApiKey', env: 'PINECONE_API_KEY', description: 'Use Pinecone as the vector index.', secret: true, schema: optionalText },
   { key: 'pineconeIndexHost', env: 'PINECONE_INDEX_HOST', description: 'Data-plane host of the Pinecone index (https://INDEX-PROJECT.svc.REGION.pinecone.io).', schema: url.optional() },
   { key: 'stripeSecretKey', env: 'STRIPE_SECRET_KEY', description: 'Use Stripe for payments (sk_… or rk_…); otherwise the offline test provider.', secret: true, schema: z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_').optional() },

@@ -1,6 +1,6 @@
 import type { CatalogRepository, CatalogService } from '../catalog/index.ts';
 import type { Config, Merchant } from '../config/index.ts';
-import type { ArticleRepository } from '../knowledge/index.ts';
+import type { ArticleRepository, KnowledgeBase } from '../knowledge/index.ts';
 import type { OrdersRepository } from '../orders/index.ts';
 import type { PaymentsPort } from '../payments/index.ts';
 import type { Clock, Logger } from '../platform/index.ts';
@@ -15,5 +15,7 @@ export interface Services {
   catalogRepository: CatalogRepository;
   orders: OrdersRepository;
   articles: ArticleRepository;
+  /** Help-center and product knowledge: hybrid search and cited answers. */
+  knowledge: KnowledgeBase;
   payments: PaymentsPort;
 }

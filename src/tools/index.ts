@@ -1,4 +1,5 @@
 import { getProduct } from './get-product.ts';
+import { searchHelp } from './search-help.ts';
 import { searchProducts } from './search-products.ts';
 import type { ToolDefinition } from './tool.ts';
 
@@ -12,6 +13,7 @@ export type { ToolContext, ToolDefinition, ToolAnnotations } from './tool.ts';
 export const TOOLS: readonly ToolDefinition[] = [
   searchProducts,
   getProduct,
+  searchHelp,
 ] as unknown as readonly ToolDefinition[];
 
 export function findTool(name: string): ToolDefinition | undefined {
