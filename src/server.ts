@@ -36,6 +36,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     throw error;
   }
   const app = createHttpApp(runtime, { versions: VERSIONS });
+  const stopWebhooks = runtime.escalationWebhook?.start();
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.once('error', reject);
@@ -50,6 +51,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     runtime,
     initialImport,
     close: () => {
+      stopWebhooks?.();
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
