@@ -39,7 +39,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     clock: options.clock ?? systemClock,
     db,
     catalogRepository,
-    catalog: new CatalogService(catalogRepository, merchant.profile.currency),
+    catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
     orders,
     orderActions: new SqliteOrderActions(db, orders),
     escalations: new SqliteEscalations(db),

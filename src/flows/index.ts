@@ -1,4 +1,4 @@
 export type { Services } from './services.ts';
-export { importMerchant } from './import-merchant.ts';
+export { importMerchant, importIfEmpty } from './import-merchant.ts';
 export type { MerchantImportSummary } from './import-merchant.ts';
 export * from './support/index.ts';

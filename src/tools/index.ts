@@ -3,6 +3,7 @@ import { escalateToHumanTool } from './escalate-to-human.ts';
 import { exchangeItemsTool } from './exchange-items.ts';
 import { getCustomerTool } from './get-customer.ts';
 import { getOrderTool } from './get-order.ts';
+import { getProduct } from './get-product.ts';
 import { listOrdersTool } from './list-orders.ts';
 import { modifyOrderAddressTool } from './modify-order-address.ts';
 import { modifyOrderItemsTool } from './modify-order-items.ts';
@@ -22,6 +23,7 @@ export type { ToolContext, ToolDefinition, ToolAnnotations } from './tool.ts';
  */
 export const TOOLS: readonly ToolDefinition[] = [
   searchProducts,
+  getProduct,
   // Post-sale support (issue 4): verify first, then read, then act.
   verifyCustomerTool,
   getCustomerTool,
