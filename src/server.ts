@@ -42,6 +42,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     publicUrl: () => publicUrl,
   });
   const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router] });
+  const stopWebhooks = runtime.escalationWebhook?.start();
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.once('error', reject);
@@ -57,6 +58,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     runtime,
     initialImport,
     close: () => {
+      stopWebhooks?.();
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

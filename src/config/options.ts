@@ -41,6 +41,8 @@ export const OPTIONS = [
   { key: 'stripeWebhookSecret', env: 'STRIPE_WEBHOOK_SECRET', description: 'Verifies Stripe webhooks (whsec_…).', secret: true, schema: z.string().startsWith('whsec_', 'must start with whsec_').optional() },
   { key: 'acpApiKeys', env: 'SHOPKEEPER_ACP_API_KEYS', default: 'demo-agent:sk_demo_agent_key', description: 'Bearer keys for ACP agent platforms, as platform:key pairs separated by commas.', secret: true, schema: z.string() },
   { key: 'allowedOrigins', env: 'SHOPKEEPER_ALLOWED_ORIGINS', description: 'Extra browser origins allowed to call the chat API (comma separated); the merchant url and this server are always allowed.', schema: z.string().optional() },
+  { key: 'escalationWebhookUrl', env: 'SHOPKEEPER_ESCALATION_WEBHOOK_URL', description: 'A helpdesk endpoint that receives escalation events (signed POSTs, retried with backoff).', schema: url.optional() },
+  { key: 'escalationWebhookSecret', env: 'SHOPKEEPER_ESCALATION_WEBHOOK_SECRET', description: 'Signs escalation webhooks (Shopkeeper-Signature: t=…,v1=…); defaults to a key derived from SHOPKEEPER_SECRET.', secret: true, schema: z.string().min(16, 'must be at least 16 characters').optional() },
   { key: 'allowedHosts', env: 'SHOPKEEPER_ALLOWED_HOSTS', description: 'Extra hostnames accepted in the Host header of /mcp (DNS-rebinding protection); localhost and the public URL host are always accepted.', schema: z.string().optional() },
   { key: 'maxBodyBytes', env: 'SHOPKEEPER_MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted, in bytes.', schema: z.coerce.number().int().min(1024).max(50 * 1024 * 1024) },
 ] as const satisfies readonly OptionSpec[];

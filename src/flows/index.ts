@@ -2,3 +2,4 @@ export type { Services } from './services.ts';
 export { importMerchant, importIfEmpty, prepareMerchant } from './import-merchant.ts';
 export type { MerchantImportSummary } from './import-merchant.ts';
 export { ingestKnowledge, productDocument } from './ingest-knowledge.ts';
+export * from './support/index.ts';
