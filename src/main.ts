@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { CatalogService, SqliteCatalogRepository, catalogMigrations } from './catalog/index.ts';
 import { loadMerchant, type Config } from './config/index.ts';
-import type { Services } from './flows/index.ts';
+import { CheckoutOutbox, CheckoutPayments, CheckoutService, CheckoutStore, checkoutMigrations } from './checkout/index.ts';
+import { checkoutCatalog, type Services } from './flows/index.ts';
+import { acpMigrations } from './surfaces/acp/index.ts';
 import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
 import { SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
 import { TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createLogger, migrate, openSqlite, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
 
-export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations];
+export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...checkoutMigrations, ...acpMigrations];
 
 export interface Runtime extends Services {
   db: SqliteDb;
@@ -27,11 +29,14 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const ran = migrate(db, MIGRATIONS);
   if (ran.length > 0) logger.debug({ migrations: ran }, 'applied migrations');
   const catalogRepository = new SqliteCatalogRepository(db);
+  const clock = options.clock ?? systemClock;
+  const checkoutStore = new CheckoutStore(db);
+  const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock);
   return {
     config,
     merchant,
     logger,
-    clock: options.clock ?? systemClock,
+    clock,
     db,
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency),
@@ -39,6 +44,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     articles: new SqliteArticleRepository(db),
     // The Stripe adapter is chosen here when STRIPE_SECRET_KEY is set (checkout issue).
     payments: new TestPaymentsProvider(db),
+    checkout,
+    checkoutPayments: new CheckoutPayments(checkout, checkoutStore, clock),
+    checkoutOutbox: new CheckoutOutbox(db),
     close: () => db.close(),
   };
 }

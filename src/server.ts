@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
 import { importMerchant, type MerchantImportSummary } from './flows/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
+import { acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -35,7 +36,10 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     runtime.close();
     throw error;
   }
-  const app = createHttpApp(runtime, { versions: VERSIONS });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [acpRouter(runtime, runtime.db)] });
+  // Gives back stock held by sessions nobody finished.
+  const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
+  sweeper.unref();
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.once('error', reject);
@@ -43,6 +47,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const webhooks = startWebhookWorker(runtime, { baseUrl: config.publicUrl ?? url });
   let closing: Promise<void> | null = null;
   return {
     url,
@@ -50,6 +55,8 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     runtime,
     initialImport,
     close: () => {
+      webhooks.stop();
+      clearInterval(sweeper);
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

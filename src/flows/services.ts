@@ -1,4 +1,5 @@
 import type { CatalogRepository, CatalogService } from '../catalog/index.ts';
+import type { CheckoutOutbox, CheckoutPayments, CheckoutService } from '../checkout/index.ts';
 import type { Config, Merchant } from '../config/index.ts';
 import type { ArticleRepository } from '../knowledge/index.ts';
 import type { OrdersRepository } from '../orders/index.ts';
@@ -16,4 +17,7 @@ export interface Services {
   orders: OrdersRepository;
   articles: ArticleRepository;
   payments: PaymentsPort;
+  checkout: CheckoutService;
+  checkoutPayments: CheckoutPayments;
+  checkoutOutbox: CheckoutOutbox;
 }

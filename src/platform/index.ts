@@ -16,3 +16,5 @@ export { positionAt, jsonArrayElementOffsets, jsonErrorOffset } from './source-p
 export { emptyReport, formatIssue } from './import-report.ts';
 export type { ImportIssue, ImportReport } from './import-report.ts';
 export { stableHash, stableStringify } from './stable-hash.ts';
+export { withTxParticipant, withoutTxParticipant, finalWrite } from './db/unit-of-work.ts';
+export type { TxParticipant } from './db/unit-of-work.ts';
