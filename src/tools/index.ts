@@ -1,4 +1,9 @@
+import { cancelCheckout } from './cancel-checkout.ts';
+import { completeCheckout } from './complete-checkout.ts';
+import { createCheckout } from './create-checkout.ts';
+import { getCheckout } from './get-checkout.ts';
 import { searchProducts } from './search-products.ts';
+import { updateCheckout } from './update-checkout.ts';
 import type { ToolDefinition } from './tool.ts';
 
 export { defineTool, describeTool, READ_ONLY } from './tool.ts';
@@ -10,6 +15,11 @@ export type { ToolContext, ToolDefinition, ToolAnnotations } from './tool.ts';
  */
 export const TOOLS: readonly ToolDefinition[] = [
   searchProducts,
+  createCheckout,
+  updateCheckout,
+  getCheckout,
+  completeCheckout,
+  cancelCheckout,
 ] as unknown as readonly ToolDefinition[];
 
 export function findTool(name: string): ToolDefinition | undefined {
