@@ -6,7 +6,7 @@ import { checkoutCatalog, type Services } from './flows/index.ts';
 import { acpMigrations } from './surfaces/acp/index.ts';
 import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
 import { SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
-import { TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
+import { StripePaymentsProvider, TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createLogger, migrate, openSqlite, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
 
 export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...checkoutMigrations, ...acpMigrations];
@@ -42,8 +42,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     catalog: new CatalogService(catalogRepository, merchant.profile.currency),
     orders: new SqliteOrdersRepository(db),
     articles: new SqliteArticleRepository(db),
-    // The Stripe adapter is chosen here when STRIPE_SECRET_KEY is set (checkout issue).
-    payments: new TestPaymentsProvider(db),
+    payments: config.stripeSecretKey
+      ? new StripePaymentsProvider({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret })
+      : new TestPaymentsProvider(db),
     checkout,
     checkoutPayments: new CheckoutPayments(checkout, checkoutStore, clock),
     checkoutOutbox: new CheckoutOutbox(db),
