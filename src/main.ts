@@ -39,7 +39,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     clock,
     db,
     catalogRepository,
-    catalog: new CatalogService(catalogRepository, merchant.profile.currency),
+    catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
     orders: new SqliteOrdersRepository(db),
     articles: new SqliteArticleRepository(db),
     payments: config.stripeSecretKey

@@ -2,10 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
-import { importMerchant, type MerchantImportSummary } from './flows/index.ts';
+import { importIfEmpty, type MerchantImportSummary } from './flows/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
+import { mcpRouter } from './surfaces/mcp/index.ts';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -28,15 +29,20 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
   const runtime = createRuntime(config, options);
   let initialImport: MerchantImportSummary | null = null;
   try {
-    if ((await runtime.catalogRepository.counts()).products === 0) {
-      initialImport = await importMerchant(runtime);
-      runtime.logger.info({ totals: initialImport.totals, seconds: initialImport.seconds }, `imported ${runtime.merchant.profile.name}`);
-    }
+    initialImport = await importIfEmpty(runtime);
   } catch (error) {
     runtime.close();
     throw error;
   }
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [acpRouter(runtime, runtime.db)] });
+  let publicUrl = config.publicUrl ?? '';
+  const hostOf = (url: string) => new URL(url).hostname;
+  const mcp = mcpRouter(runtime, {
+    version: VERSIONS.shopkeeper,
+    allowedHosts: ['localhost', '127.0.0.1', '[::1]', ...(config.publicUrl ? [hostOf(config.publicUrl)] : []), ...config.allowedHostList],
+    allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...config.allowedOriginList],
+    publicUrl: () => publicUrl,
+  });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db)] });
   // Gives back stock held by sessions nobody finished.
   const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
   sweeper.unref();
@@ -47,6 +53,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  publicUrl ||= url;
   const webhooks = startWebhookWorker(runtime, { baseUrl: config.publicUrl ?? url });
   let closing: Promise<void> | null = null;
   return {
@@ -61,7 +68,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 2_000).unref();
-      }).then(() => runtime.close());
+      }).then(() => mcp.close()).then(() => runtime.close());
       return closing;
     },
   };

@@ -44,6 +44,7 @@ export const OPTIONS = [
   { key: 'acpWebhookEvents', env: 'SHOPKEEPER_ACP_WEBHOOK_EVENTS', default: 'order_create,order_update', description: 'Event type names for order created,updated: the spec says order_create,order_update; OpenAI\'s docs say order_created,order_updated.', schema: z.string().regex(/^[a-z_.]+,[a-z_.]+$/, 'must be two names separated by a comma') },
   { key: 'acpWebhookTimeoutMs', env: 'SHOPKEEPER_ACP_WEBHOOK_TIMEOUT_MS', default: '10000', description: 'How long one webhook delivery may take before it is retried with backoff.', schema: z.coerce.number().int().min(100).max(120_000) },
   { key: 'allowedOrigins', env: 'SHOPKEEPER_ALLOWED_ORIGINS', description: 'Extra browser origins allowed to call the chat API (comma separated); the merchant url and this server are always allowed.', schema: z.string().optional() },
+  { key: 'allowedHosts', env: 'SHOPKEEPER_ALLOWED_HOSTS', description: 'Extra hostnames accepted in the Host header of /mcp (DNS-rebinding protection); localhost and the public URL host are always accepted.', schema: z.string().optional() },
   { key: 'maxBodyBytes', env: 'SHOPKEEPER_MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted, in bytes.', schema: z.coerce.number().int().min(1024).max(50 * 1024 * 1024) },
 ] as const satisfies readonly OptionSpec[];
 

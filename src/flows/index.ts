@@ -1,5 +1,5 @@
 export type { Services } from './services.ts';
-export { importMerchant } from './import-merchant.ts';
+export { importMerchant, importIfEmpty } from './import-merchant.ts';
 export type { MerchantImportSummary } from './import-merchant.ts';
 export { completeCheckout, orderNumberFor } from './complete-checkout.ts';
 export type { CompleteCheckoutInput } from './complete-checkout.ts';

@@ -2,6 +2,7 @@ import { cancelCheckout } from './cancel-checkout.ts';
 import { completeCheckout } from './complete-checkout.ts';
 import { createCheckout } from './create-checkout.ts';
 import { getCheckout } from './get-checkout.ts';
+import { getProduct } from './get-product.ts';
 import { searchProducts } from './search-products.ts';
 import { updateCheckout } from './update-checkout.ts';
 import type { ToolDefinition } from './tool.ts';
@@ -15,6 +16,7 @@ export type { ToolContext, ToolDefinition, ToolAnnotations } from './tool.ts';
  */
 export const TOOLS: readonly ToolDefinition[] = [
   searchProducts,
+  getProduct,
   createCheckout,
   updateCheckout,
   getCheckout,

@@ -1,4 +1,4 @@
-import { exportFeed, importMerchant } from '../../flows/index.ts';
+import { exportFeed, importIfEmpty } from '../../flows/index.ts';
 import { createRuntime } from '../../main.ts';
 import { createLogger } from '../../platform/index.ts';
 import type { Command } from '../command.ts';
@@ -16,7 +16,7 @@ export const feedCommand: Command = {
     }
     const runtime = createRuntime(context.config(), { logger: createLogger({ level: 'warn' }) });
     try {
-      if ((await runtime.catalogRepository.counts()).products === 0) await importMerchant(runtime);
+      await importIfEmpty(runtime);
       const products = await exportFeed(runtime);
       context.print(format === 'json' || context.json ? JSON.stringify({ products }, null, 2) : products.map((product) => JSON.stringify(product)).join('\n'));
       return 0;

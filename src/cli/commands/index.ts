@@ -2,10 +2,11 @@ import type { Command } from '../command.ts';
 import { configCommand } from './config.ts';
 import { feedCommand } from './feed.ts';
 import { importCommand } from './import.ts';
+import { mcpCommand } from './mcp.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every CLI command; a capability's command is added here. */
-export const COMMANDS: Command[] = [serveCommand, importCommand, configCommand, feedCommand];
+export const COMMANDS: Command[] = [serveCommand, importCommand, configCommand, mcpCommand, feedCommand];
 
 /** Commands named in the docs that a later release adds. */
-export const PLANNED = ['ingest', 'search', 'ask', 'eval', 'bench', 'mcp', 'agents'];
+export const PLANNED = ['ingest', 'search', 'ask', 'eval', 'bench', 'agents'];
