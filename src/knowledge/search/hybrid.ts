@@ -29,9 +29,11 @@ export interface FusionSettings {
   otherLocaleFactor: number;
   candidates: number;
   vectorFloor: number;
+  /** Share of a document's second-best passage added to its best: articles that match in several sections are usually on topic. */
+  secondPassageWeight: number;
 }
 
-export const DEFAULT_FUSION: FusionSettings = { method: 'weighted', lexicalWeight: 0.5, expansionWeight: 0.4, otherLocaleFactor: 0.7, candidates: 60, vectorFloor: 0.35 };
+export const DEFAULT_FUSION: FusionSettings = { method: 'weighted', lexicalWeight: 0.6, expansionWeight: 0.4, otherLocaleFactor: 0.7, candidates: 60, vectorFloor: 0.35, secondPassageWeight: 0.5 };
 
 export interface RankedPassage { chunk: Chunk; score: number; lexical: number; vector: number }
 
@@ -117,6 +119,23 @@ export async function hybridSearch(deps: HybridDeps, query: string, options: Sea
   const ranked = [...scores.values()];
   if (preferred) for (const item of ranked) if (languageOf(item.chunk.locale) !== preferred) item.score *= settings.otherLocaleFactor;
   ranked.sort((left, right) => right.score - left.score);
+  if (settings.secondPassageWeight > 0) {
+    const second = new Map<string, number>();
+    const seenDocs = new Set<string>();
+    for (const item of ranked) {
+      const key = `${item.chunk.kind}:${item.chunk.doc_id}:${item.chunk.locale}`;
+      if (seenDocs.has(key) && !second.has(key)) second.set(key, item.score);
+      seenDocs.add(key);
+    }
+    const bonused = new Set<string>();
+    for (const item of ranked) {
+      const key = `${item.chunk.kind}:${item.chunk.doc_id}:${item.chunk.locale}`;
+      if (bonused.has(key)) continue;
+      bonused.add(key);
+      item.score += settings.secondPassageWeight * (second.get(key) ?? 0);
+    }
+    ranked.sort((left, right) => right.score - left.score);
+  }
 
   const perDocument = options.perDocument ?? 1;
   const limit = options.limit ?? 5;
