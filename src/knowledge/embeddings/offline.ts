@@ -10,9 +10,9 @@ export interface IdfTable {
 }
 
 export function fitIdf(texts: readonly string[]): IdfTable {
-  const df: Record<string, number> = {};
-  for (const text of texts) for (const feature of featuresOf(text).keys()) df[feature] = (df[feature] ?? 0) + 1;
-  return { documents: texts.length, df };
+  const df = new Map<string, number>();
+  for (const text of texts) for (const feature of featuresOf(text).keys()) df.set(feature, (df.get(feature) ?? 0) + 1);
+  return { documents: texts.length, df: Object.fromEntries(df) };
 }
 
 /**
@@ -24,15 +24,20 @@ export function fitIdf(texts: readonly string[]): IdfTable {
  */
 export class OfflineEmbedder implements EmbeddingsPort {
   readonly model: string;
+  /** A Map, not the stored object: lookups in an object with 100k keys are several times slower. */
+  private readonly df: Map<string, number> | null;
 
   constructor(private readonly idf: IdfTable | null = null, readonly dimensions = 512) {
     this.model = `offline-ngram-v1-${dimensions}${idf ? `-idf:${stableHash(idf).slice(0, 12)}` : ''}`;
+    // IDF per feature computed once; unseen features get the IDF of a feature in no document.
+    this.df = idf ? new Map(Object.entries(idf.df).map(([feature, df]) => [feature, Math.log((idf.documents + 1) / (df + 0.5))])) : null;
+    this.unseen = idf ? Math.log((idf.documents + 1) / 0.5) : 1;
   }
 
+  private readonly unseen: number;
+
   private weight(feature: string): number {
-    if (!this.idf) return 1;
-    const df = this.idf.df[feature] ?? 0;
-    return Math.log((this.idf.documents + 1) / (df + 0.5));
+    return this.df ? this.df.get(feature) ?? this.unseen : 1;
   }
 
   embed(text: string): Float32Array {
