@@ -40,4 +40,10 @@ export default tseslint.config(
   { files: ['src/config/**/*.ts', 'src/cli/main.ts', 'test/**/*.ts', 'evals/**/*.ts', 'scripts/**', 'bin/**', '*.config.*'], rules: { 'no-restricted-properties': 'off' } },
   { files: ['test/**/*.ts', 'evals/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['scripts/**/*.mjs', 'bin/**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  {
+    // Widget scripts run in the browser (inside a host's iframe or the merchant's page).
+    files: ['src/surfaces/**/widgets/*.js', 'src/surfaces/web/assets/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', URL: 'readonly', Intl: 'readonly', Map: 'readonly', Promise: 'readonly' } },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^sk$' }] },
+  },
 );

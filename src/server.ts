@@ -2,9 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
-import { importMerchant, ingestKnowledge, type MerchantImportSummary } from './flows/index.ts';
+import { prepareMerchant, type MerchantImportSummary } from './flows/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
+import { acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
+import { mcpRouter } from './surfaces/mcp/index.ts';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -27,19 +29,24 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
   const runtime = createRuntime(config, options);
   let initialImport: MerchantImportSummary | null = null;
   try {
-    if ((await runtime.catalogRepository.counts()).products === 0) {
-      initialImport = await importMerchant(runtime);
-      runtime.logger.info({ totals: initialImport.totals, seconds: initialImport.seconds }, `imported ${runtime.merchant.profile.name}`);
-    }
-    // Load the stored help index, then bring it up to date (no work when nothing changed).
-    await runtime.knowledge.load();
-    const ingest = await ingestKnowledge(runtime);
-    runtime.logger.info({ chunks: ingest.chunks.total, embedded: ingest.embeddings.computed, seconds: ingest.seconds }, 'help index ready');
+    initialImport = await prepareMerchant(runtime);
   } catch (error) {
     runtime.close();
     throw error;
   }
-  const app = createHttpApp(runtime, { versions: VERSIONS });
+  let publicUrl = config.publicUrl ?? '';
+  const hostOf = (url: string) => new URL(url).hostname;
+  const mcp = mcpRouter(runtime, {
+    version: VERSIONS.shopkeeper,
+    allowedHosts: ['localhost', '127.0.0.1', '[::1]', ...(config.publicUrl ? [hostOf(config.publicUrl)] : []), ...config.allowedHostList],
+    allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...config.allowedOriginList],
+    publicUrl: () => publicUrl,
+  });
+  const stopWebhooks = runtime.escalationWebhook?.start();
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db)] });
+  // Gives back stock held by sessions nobody finished.
+  const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
+  sweeper.unref();
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.once('error', reject);
@@ -47,6 +54,8 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  publicUrl ||= url;
+  const webhooks = startWebhookWorker(runtime, { baseUrl: config.publicUrl ?? url });
   let closing: Promise<void> | null = null;
   return {
     url,
@@ -54,11 +63,14 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     runtime,
     initialImport,
     close: () => {
+      stopWebhooks?.();
+      webhooks.stop();
+      clearInterval(sweeper);
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 2_000).unref();
-      }).then(() => runtime.close());
+      }).then(() => mcp.close()).then(() => runtime.close());
       return closing;
     },
   };

@@ -10,6 +10,7 @@ export type Config = Readonly<OptionValues & {
   /** Parsed `acpApiKeys`: key -> agent platform name. */
   acpKeys: ReadonlyMap<string, string>;
   allowedOriginList: readonly string[];
+  allowedHostList: readonly string[];
 }>;
 
 export interface ConfigSources {
@@ -60,8 +61,8 @@ export function loadConfig(sources: ConfigSources = {}): Config {
   }
   values.merchantDir = resolve(cwd, String(values.merchantDir));
   values.dataDir = resolve(cwd, String(values.dataDir));
-  const allowedOriginList = String(values.allowedOrigins ?? '').split(',').map((item) => item.trim()).filter(Boolean);
-  return Object.freeze({ ...(values as OptionValues), acpKeys, allowedOriginList });
+  const list = (value: unknown) => String(value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return Object.freeze({ ...(values as OptionValues), acpKeys, allowedOriginList: list(values.allowedOrigins), allowedHostList: list(values.allowedHosts) });
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -3,6 +3,7 @@ import { importCatalogDir } from '../catalog/index.ts';
 import { importHelpDir } from '../knowledge/index.ts';
 import { importOrdersDir, type SkuFacts } from '../orders/index.ts';
 import type { ImportReport } from '../platform/index.ts';
+import { ingestKnowledge } from './ingest-knowledge.ts';
 import type { Services } from './services.ts';
 
 export interface MerchantImportSummary {
@@ -52,4 +53,24 @@ export async function importMerchant(services: Services, onFile?: (report: Impor
       issues: files.reduce((sum, file) => sum + file.issues.length, 0),
     },
   };
+}
+
+/** Imports the merchant directory when the database holds no catalog yet (a fresh install). */
+export async function importIfEmpty(services: Services): Promise<MerchantImportSummary | null> {
+  if ((await services.catalogRepository.counts()).products > 0) return null;
+  const summary = await importMerchant(services);
+  services.logger.info({ totals: summary.totals, seconds: summary.seconds }, `imported ${summary.merchant}`);
+  return summary;
+}
+
+/**
+ * What every entry point (HTTP server, MCP over stdio) does before serving: import the merchant on
+ * a fresh database, load the stored help index and bring it up to date (no work when unchanged).
+ */
+export async function prepareMerchant(services: Services): Promise<MerchantImportSummary | null> {
+  const imported = await importIfEmpty(services);
+  await services.knowledge.load();
+  const ingest = await ingestKnowledge(services);
+  services.logger.info({ chunks: ingest.chunks.total, embedded: ingest.embeddings.computed, seconds: ingest.seconds }, 'help index ready');
+  return imported;
 }
