@@ -88,7 +88,8 @@ export async function runOrderAction(services: Services, caller: Caller, action:
       const earlier = await services.orderActions.previous<ActionOutcome>(key, requestHash);
       if (earlier) return { ...earlier, replayed: true };
       const held = await services.escalations.findHeldByKey(key);
-      if (held) return { ...(held.preview as unknown as ActionOutcome), status: 'held', held_action_id: held.id, escalation_id: held.escalation_id ?? undefined, replayed: true };
+      // A held action whose escalation was not opened yet (crash in between) falls through and gets one.
+      if (held?.escalation_id) return { ...(held.preview as unknown as ActionOutcome), status: 'held', held_action_id: held.id, escalation_id: held.escalation_id, replayed: true };
     }
     const order = await services.orders.getOrder(String(args.order_number ?? input.order_number));
     const customer = await services.orders.getCustomer(customerId);
