@@ -42,13 +42,9 @@ function auditView(order: Order) {
 export class SqliteOrderActions {
   constructor(private readonly db: SqliteDb, private readonly orders: SqliteOrdersRepository) {}
 
+  /** The stored result of an idempotency key, or null; a key reused for other arguments is a conflict. */
   async previous<R>(idempotencyKey: string, requestHash: string): Promise<R | null> {
-    const row = this.db.prepare('SELECT request_hash, result FROM order_actions WHERE idempotency_key = ?').get(idempotencyKey) as { request_hash: string; result: string } | undefined;
-    if (!row) return null;
-    if (row.request_hash !== requestHash) {
-      throw conflict(`Idempotency key ${idempotencyKey} was already used for a different request`, { field: 'idempotency_key', fix: 'Use a new idempotency key for a new request.' });
-    }
-    return JSON.parse(row.result) as R;
+    return this.previousSync<R>(idempotencyKey, requestHash);
   }
 
   async apply<R>(request: ActionRequest<R>): Promise<{ replayed: boolean; result: R }> {
@@ -119,7 +115,10 @@ export class SqliteOrderActions {
 
   /** Replaces the customer's default address (existing orders keep theirs). */
   async updateDefaultAddress(input: { customerId: string; address: Omit<Address, 'id' | 'default'>; actor: AuditActor; channel: string; now: Date; idempotencyKey: string }): Promise<Address[]> {
+    const requestHash = stableHash({ action: 'update_default_address', address: input.address });
     return this.db.transaction(() => {
+      const earlier = this.previousSync<Address[]>(input.idempotencyKey, requestHash);
+      if (earlier) return earlier;
       const row = this.db.prepare('SELECT addresses FROM customers WHERE id = ?').get(input.customerId) as { addresses: string } | undefined;
       if (!row) throw notFound('Customer not found', { field: 'customer_token' });
       const before = JSON.parse(row.addresses) as Address[];
@@ -129,6 +128,8 @@ export class SqliteOrderActions {
       const after = before.length === 0 ? [replaced] : before.map((address, position) => (position === index ? replaced : address));
       const at = input.now.toISOString();
       this.db.prepare('UPDATE customers SET addresses = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(after), at, input.customerId);
+      this.db.prepare('INSERT INTO order_actions (idempotency_key, order_number, customer_id, action, request_hash, result, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?)')
+        .run(input.idempotencyKey, input.customerId, 'update_default_address', requestHash, JSON.stringify(after), at);
       recordAudit(this.db, { actor: input.actor, channel: input.channel, action: 'customer.update_default_address', subject: { type: 'customer', id: input.customerId }, customer_id: input.customerId, before: current ?? null, after: replaced, correlation_id: input.idempotencyKey }, at);
       return after;
     }).immediate();
