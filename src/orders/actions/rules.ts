@@ -6,7 +6,7 @@ import type { Customer, Order, PaymentMethod } from '../types.ts';
  * explains it, so the assistant can cite it instead of improvising a reason.
  */
 export function refuse(rule: string, article: string, message: string, fix: string, field?: string): ShopkeeperError {
-  return new ShopkeeperError('policy_violation', message, { rule, article, fix, ...(field ? { field } : {}) });
+  return new ShopkeeperError('policy_violation', /[.!?]$/.test(message) ? message : `${message}.`, { rule, article, fix, ...(field ? { field } : {}) });
 }
 
 /** How a shopper reads a status, e.g. "pending (item modified)". */
