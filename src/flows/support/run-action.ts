@@ -1,6 +1,6 @@
 import { isVariantAvailable } from '../../catalog/index.ts';
 import {
-  planCancel, planExchange, planModifyAddress, planModifyItems, planModifyPayment, planReturn,
+  planCancel, planExchange, planModifyAddress, planModifyItems, planModifyPayment, planReceiveReturn, planReturn,
   type ActionKind, type ActionPlan, type Planner, type VariantFacts,
 } from '../../orders/index.ts';
 import { notFound, ShopkeeperError, stableHash } from '../../platform/index.ts';
@@ -14,7 +14,7 @@ import { orderView, type OrderView } from './views.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const PLANNERS: Record<ActionKind, Planner<any>> = {
   cancel: planCancel, modify_address: planModifyAddress, modify_payment: planModifyPayment,
-  modify_items: planModifyItems, return: planReturn, exchange: planExchange,
+  modify_items: planModifyItems, return: planReturn, exchange: planExchange, receive_return: planReceiveReturn,
 };
 
 export interface ActionRequestInput {
