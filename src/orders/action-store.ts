@@ -42,6 +42,18 @@ function auditView(order: Order) {
 export class SqliteOrderActions {
   constructor(private readonly db: SqliteDb, private readonly orders: SqliteOrdersRepository) {}
 
+  /**
+   * How many actions were applied to an order (or a customer's default address). Derived
+   * idempotency keys include it, so repeating a request after something else changed is a new
+   * request, while a retry of the last one is recognised.
+   */
+  async actionCount(scope: { orderNumber: string } | { customerId: string; action: string }): Promise<number> {
+    const row = 'orderNumber' in scope
+      ? this.db.prepare('SELECT COUNT(*) AS count FROM order_actions WHERE order_number = ?').get(scope.orderNumber.trim().toUpperCase())
+      : this.db.prepare('SELECT COUNT(*) AS count FROM order_actions WHERE customer_id = ? AND action = ?').get(scope.customerId, scope.action);
+    return (row as { count: number }).count;
+  }
+
   /** The stored result of an idempotency key, or null; a key reused for other arguments is a conflict. */
   async previous<R>(idempotencyKey: string, requestHash: string): Promise<R | null> {
     return this.previousSync<R>(idempotencyKey, requestHash);

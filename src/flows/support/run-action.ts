@@ -49,6 +49,18 @@ function argumentsOf(input: ActionRequestInput): Record<string, unknown> {
   return rest;
 }
 
+/**
+ * Keys for a request that brought none: derived from the token, the action, its arguments and how
+ * many actions the order has seen. The same request right after it succeeded maps to `retryKey`
+ * (a retry: replay the result); after any other change it is a new request (A, B, then A again
+ * changes the address back).
+ */
+export async function derivedKeys(services: Services, token: string, action: string, args: Record<string, unknown>, scope: Parameters<Services['orderActions']['actionCount']>[0]): Promise<{ key: string; retryKey: string | null }> {
+  const version = await services.orderActions.actionCount(scope);
+  const derive = (at: number) => `derived:${stableHash({ token, action, args, at })}`;
+  return { key: derive(version), retryKey: version > 0 ? derive(version - 1) : null };
+}
+
 /** Looks up the variants a swap names, as facts the orders planners can check. */
 export async function variantFacts(services: Services, ids: readonly string[]): Promise<Map<string, VariantFacts>> {
   const facts = new Map<string, VariantFacts>();
@@ -77,7 +89,9 @@ export async function runOrderAction(services: Services, caller: Caller, action:
     const customerId = customerFromToken(services, input.customer_token);
     const args = argumentsOf(input);
     const requestHash = stableHash({ action, args });
-    const key = options.keyOverride ?? input.idempotency_key ?? `derived:${stableHash({ token: input.customer_token, action, args })}`;
+    const explicitKey = options.keyOverride ?? input.idempotency_key;
+    const derived = explicitKey ? null : await derivedKeys(services, input.customer_token, action, args, { orderNumber: String(args.order_number) });
+    const key = explicitKey ?? derived!.key;
     const planner = PLANNERS[action];
     const policy = services.merchant.policy;
     const variants = await variantFacts(services, Array.isArray(args.new_item_ids) ? args.new_item_ids as string[] : []);
@@ -85,7 +99,8 @@ export async function runOrderAction(services: Services, caller: Caller, action:
       planner(order, args, { policy, now: services.clock.now(), customer, variants, approved: options.approved });
 
     if (input.confirm) {
-      const earlier = await services.orderActions.previous<ActionOutcome>(key, requestHash);
+      const earlier = await services.orderActions.previous<ActionOutcome>(key, requestHash)
+        ?? (derived?.retryKey ? await services.orderActions.previous<ActionOutcome>(derived.retryKey, requestHash) : null);
       if (earlier) return { ...earlier, replayed: true };
       const held = await services.escalations.findHeldByKey(key);
       // A held action whose escalation was not opened yet (crash in between) falls through and gets one.

@@ -63,6 +63,19 @@ describe('modify_order_address', () => {
     expect(done.order!.shipping_address).toMatchObject({ line1: '1 Lake Rd', country: 'US' });
   });
 
+  it('without explicit keys: a retry replays, but A, B, then A again really changes it back', async () => {
+    const other = { ...address, line1: '2 River Rd' };
+    const first = await act('modify_order_address', { order_number: 'NW-1001', address, confirm: true });
+    const retry = await shop.call<{ replayed?: boolean }>('modify_order_address', { customer_token: token, order_number: 'NW-1001', address, confirm: true });
+    expect(retry.replayed).toBe(true);
+    await act('modify_order_address', { order_number: 'NW-1001', address: other, confirm: true });
+    const back = await act('modify_order_address', { order_number: 'NW-1001', address, confirm: true });
+    expect(first.order!.shipping_address.line1).toBe('1 Lake Rd');
+    expect(back.order!.shipping_address.line1).toBe('1 Lake Rd');
+    expect((await order('NW-1001')).shipping_address.line1).toBe('1 Lake Rd');
+    expect(shop.runtime.audit.list({ subject_id: 'NW-1001' })).toHaveLength(3);
+  });
+
   it('refuses another country and non-pending orders', async () => {
     expect(await failure(act('modify_order_address', { order_number: 'NW-1001', address: { ...address, country: 'CA' } }))).toMatchObject({ details: { rule: 'modification.address_same_country', article: 'change-shipping-address' } });
     expect(await failure(act('modify_order_address', { order_number: 'NW-1006', address }))).toMatchObject({ details: { rule: 'modification.address_statuses' } });
