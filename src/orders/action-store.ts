@@ -65,7 +65,7 @@ export class SqliteOrderActions {
       if (earlier) return { replayed: true, result: earlier };
       const order = this.orders.loadOrderSync(request.orderNumber);
       // Another customer's order answers exactly like a missing one.
-      if (!order || order.customer_id !== request.customerId) throw notFound(`Order ${request.orderNumber} was not found for this customer`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
+      if (!order || order.customer_id !== request.customerId) throw notFound(`Order ${request.orderNumber} was not found for this customer.`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
       const customer = this.orders.loadCustomerSync(request.customerId)!;
       const plan = request.plan(order, customer);
       if (plan.hold) throw conflict('This action needs a support agent\'s approval now; preview it again', { field: 'confirm', fix: 'Preview again and confirm; it will be held for approval.' });
@@ -86,7 +86,7 @@ export class SqliteOrderActions {
   private previousSync<R>(key: string, requestHash: string): R | null {
     const row = this.db.prepare('SELECT request_hash, result FROM order_actions WHERE idempotency_key = ?').get(key) as { request_hash: string; result: string } | undefined;
     if (!row) return null;
-    if (row.request_hash !== requestHash) throw conflict(`Idempotency key ${key} was already used for a different request`, { field: 'idempotency_key', fix: 'Use a new idempotency key for a new request.' });
+    if (row.request_hash !== requestHash) throw conflict(`Idempotency key ${key} was already used for a different request.`, { field: 'idempotency_key', fix: 'Use a new idempotency key for a new request.' });
     return JSON.parse(row.result) as R;
   }
 
@@ -120,7 +120,7 @@ export class SqliteOrderActions {
     const adjust = this.db.prepare('UPDATE payment_methods SET balance = coalesce(balance, 0) + @delta WHERE id = @id AND customer_id = @customer AND coalesce(balance, 0) + @delta >= 0');
     for (const { method_id, delta } of change.balances) {
       if (adjust.run({ id: method_id, customer: order.customer_id, delta }).changes !== 1) {
-        throw new ShopkeeperError('policy_violation', `The balance of ${method_id} does not cover ${-delta}`, { rule: 'payments.balance_covers_amount', article: 'gift-cards-and-store-credit', field: 'payment_method_id', fix: 'Choose another payment method.' });
+        throw new ShopkeeperError('policy_violation', `The balance of ${method_id} does not cover ${-delta}.`, { rule: 'payments.balance_covers_amount', article: 'gift-cards-and-store-credit', field: 'payment_method_id', fix: 'Choose another payment method.' });
       }
     }
   }
@@ -132,7 +132,7 @@ export class SqliteOrderActions {
       const earlier = this.previousSync<Address[]>(input.idempotencyKey, requestHash);
       if (earlier) return earlier;
       const row = this.db.prepare('SELECT addresses FROM customers WHERE id = ?').get(input.customerId) as { addresses: string } | undefined;
-      if (!row) throw notFound('Customer not found', { field: 'customer_token' });
+      if (!row) throw notFound('Customer not found.', { field: 'customer_token' });
       const before = JSON.parse(row.addresses) as Address[];
       const index = Math.max(0, before.findIndex((address) => address.default));
       const current = before[index];

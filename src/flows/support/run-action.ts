@@ -108,7 +108,7 @@ export async function runOrderAction(services: Services, caller: Caller, action:
     }
     const order = await services.orders.getOrder(String(args.order_number ?? input.order_number));
     const customer = await services.orders.getCustomer(customerId);
-    if (!order || !customer || order.customer_id !== customerId) throw notFound(`Order ${String(input.order_number)} was not found for this customer`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
+    if (!order || !customer || order.customer_id !== customerId) throw notFound(`Order ${String(input.order_number)} was not found for this customer.`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
     const plan = planWith(order, customer);
     const outcome = await describe(services, plan, key);
     if (!input.confirm) return outcome;
@@ -143,7 +143,7 @@ async function holdForApproval(services: Services, caller: Caller, plan: ActionP
     source_key: key, kind: plan.action, order_number: plan.order_number, customer_id: plan.customer_id, input: args, preview, reason: plan.hold!.message,
   }, who);
   if (!created && held.source_key !== key) {
-    throw new ShopkeeperError('conflict', `Order ${plan.order_number} already has a request waiting for a support agent's approval`, { field: 'order_number', fix: 'Wait for the support agent\'s decision.' });
+    throw new ShopkeeperError('conflict', `Order ${plan.order_number} already has a request waiting for a support agent's approval.`, { field: 'order_number', fix: 'Wait for the support agent\'s decision.' });
   }
   const { escalation } = await services.escalations.open({
     source_key: `held:${held.id}`, priority: plan.hold!.reason === 'refund_over_threshold' ? 'normal' : 'low', category: 'approval_required',

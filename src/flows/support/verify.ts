@@ -66,7 +66,7 @@ export async function verifyCustomer(services: Services, caller: Caller, input: 
 
 /** The customer id a token was issued for; refuses missing, tampered and expired tokens. */
 export function customerFromToken(services: Services, token: string | undefined): string {
-  const unauthorized = (why: string) => new ShopkeeperError('unauthorized', `${why}; verify the customer first`, {
+  const unauthorized = (why: string) => new ShopkeeperError('unauthorized', `${why}; verify the customer first.`, {
     field: 'customer_token', fix: 'Call verify_customer (email + order number, or full name + postal code) and pass the customer_token it returns.',
   });
   if (!token) throw unauthorized('No customer token');

@@ -13,7 +13,7 @@ export const planReceiveReturn: Planner<Record<string, never>> = (order, _input,
   if (!request || (order.status !== 'return_requested' && order.status !== 'exchange_requested')) {
     throw refuse('returns.status', article, `Order ${order.number} has no return or exchange waiting for its parcel`, 'Only a requested return or exchange can be received.', 'order_number');
   }
-  if (request.received_at) throw conflict(`The parcel for ${request.rma} was already received on ${request.received_at}`, { field: 'order_number', fix: 'Nothing more to do.' });
+  if (request.received_at) throw conflict(`The parcel for ${request.rma} was already received on ${request.received_at}.`, { field: 'order_number', fix: 'Nothing more to do.' });
   const method = findMethod(customer, request.payment_method_id);
   const amount = request.kind === 'return' ? -request.refund_amount : request.price_difference;
   const payments: PaymentDraft[] = [];
