@@ -1,6 +1,7 @@
 import type { CatalogRepository, CatalogService } from '../catalog/index.ts';
+import type { CheckoutOutbox, CheckoutPayments, CheckoutService } from '../checkout/index.ts';
 import type { Config, Merchant } from '../config/index.ts';
-import type { ArticleRepository } from '../knowledge/index.ts';
+import type { ArticleRepository, KnowledgeBase } from '../knowledge/index.ts';
 import type { Escalations, WebhookOutbox } from '../escalations/index.ts';
 import type { OrdersRepository, SqliteOrderActions } from '../orders/index.ts';
 import type { PaymentsPort } from '../payments/index.ts';
@@ -16,6 +17,8 @@ export interface Services {
   catalogRepository: CatalogRepository;
   orders: OrdersRepository;
   articles: ArticleRepository;
+  /** Help-center and product knowledge: hybrid search and cited answers. */
+  knowledge: KnowledgeBase;
   payments: PaymentsPort;
   // Post-sale support (issue 4):
   orderActions: SqliteOrderActions;
@@ -26,4 +29,7 @@ export interface Services {
   rateLimiter: RateLimiter;
   /** Signs and checks the short-lived customer tokens verify_customer issues. */
   customerTokens: TokenSigner;
+  checkout: CheckoutService;
+  checkoutPayments: CheckoutPayments;
+  checkoutOutbox: CheckoutOutbox;
 }
