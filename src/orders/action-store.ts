@@ -154,8 +154,15 @@ export class SqliteOrderActions {
 
   /** Records the provider's answer; only a pending settlement changes, so concurrent settlers agree. */
   async recordSettlement(entryId: string, outcome: { status: 'succeeded' | 'failed' | 'pending'; provider: string; provider_ref?: string; message?: string }, now: Date): Promise<void> {
-    this.db.prepare(`UPDATE payment_settlements SET status = @status, attempts = attempts + 1, provider = @provider, provider_ref = @ref, message = @message, updated_at = @at
-      WHERE entry_id = @id AND status = 'pending'`).run({ id: entryId, status: outcome.status, provider: outcome.provider, ref: outcome.provider_ref ?? null, message: outcome.message ?? null, at: now.toISOString() });
+    this.db.transaction(() => {
+      const changed = this.db.prepare(`UPDATE payment_settlements SET status = @status, attempts = attempts + 1, provider = @provider, provider_ref = @ref, message = @message, updated_at = @at
+        WHERE entry_id = @id AND status = 'pending'`).run({ id: entryId, status: outcome.status, provider: outcome.provider, ref: outcome.provider_ref ?? null, message: outcome.message ?? null, at: now.toISOString() });
+      if (changed.changes === 1 && outcome.status !== 'pending') {
+        const row = this.db.prepare('SELECT order_number, kind, amount FROM payment_settlements WHERE entry_id = ?').get(entryId) as { order_number: string; kind: string; amount: number };
+        recordAudit(this.db, { actor: { kind: 'system', id: 'settlement' }, channel: 'system', action: `payment.${row.kind}.${outcome.status}`, subject: { type: 'order', id: row.order_number },
+          before: { entry_id: entryId, status: 'pending' }, after: { entry_id: entryId, status: outcome.status, amount: row.amount, provider: outcome.provider, ...(outcome.message ? { message: outcome.message } : {}) } }, now.toISOString());
+      }
+    }).immediate();
   }
 
   async settlements(orderNumber: string): Promise<Settlement[]> {
