@@ -26,6 +26,7 @@ interface Row { request_hash: string; state: 'in_flight' | 'done'; status: numbe
  */
 export function idempotency(db: SqliteDb, required: (request: Request) => boolean) {
   const sql = statementCache(db);
+  let requests = 0;
   return (request: Request, response: Response, next: NextFunction) => {
     const key = request.get('Idempotency-Key');
     if (key === undefined) {
@@ -37,6 +38,8 @@ export function idempotency(db: SqliteDb, required: (request: Request) => boolea
     const scope = `${response.locals.platform as string} ${request.method} ${request.baseUrl}${request.path}`;
     const hash = bodyHash(request.body, request.body !== undefined);
     const now = Date.now();
+    // Keys live 24 h; expired rows are swept now and then rather than on a timer.
+    if (++requests % 500 === 0) sql('DELETE FROM acp_idempotency WHERE expires_at < ?').run(now);
     const verdict = immediate(db, () => {
       sql('DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND expires_at < ?').run(scope, key, now);
       const row = sql('SELECT request_hash, state, status, body, started_at, expires_at FROM acp_idempotency WHERE scope = ? AND key = ?').get(scope, key) as Row | undefined;
