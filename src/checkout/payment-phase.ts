@@ -42,7 +42,7 @@ export class CheckoutPayments {
 
   /** The payment failed: back to ready (stock stays held) with the reason as a message. */
   fail(session: CheckoutSession, message: Message): CheckoutSession {
-    const back = this.store.save(session, { ...session, status: 'ready_for_payment', messages: [message], updated_at: this.clock.now().toISOString() });
+    const back = this.store.save(session, { ...session, status: 'ready_for_payment', authentication: null, messages: [message], updated_at: this.clock.now().toISOString() });
     return back ?? this.store.get(session.id)!;
   }
 

@@ -112,6 +112,28 @@ describe.skipIf(!HAVE_SPECS)('ACP 2026-04-17 specifics', () => {
     expect(schemaErrors('2026-04-17', 'CheckoutSessionWithOrder', completed.body)).toEqual([]);
   });
 
+  it('runs the 3-D Secure round trip with the spec example requests', async () => {
+    const acp = acpClient(server.url, '2026-04-17');
+    const complete3ds = (token: string) => ({ payment_data: { handler_id: 'card_spt', instrument: { type: 'card', credential: { type: 'spt', token } } } });
+    const created = await acp('POST', '/checkout_sessions', createBody('2026-04-17'));
+    const challenged = await acp('POST', `/checkout_sessions/${created.body.id}/complete`, complete3ds('spt_test_3ds'));
+    expect(challenged.body.status).toBe('authentication_required');
+    expect(schemaErrors('2026-04-17', 'CheckoutSession', challenged.body)).toEqual([]);
+    const missing = await acp('POST', `/checkout_sessions/${created.body.id}/complete`, complete3ds('spt_test_3ds'));
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ type: 'invalid_request', code: 'requires_3ds', param: '$.authentication_result' });
+    expect(schemaErrors('2026-04-17', 'Error', missing.body)).toEqual([]);
+    const authenticated = example('2026-04-17', 'complete_session_with_authentication_result_request');
+    const done = await acp('POST', `/checkout_sessions/${created.body.id}/complete`, authenticated);
+    expect(done.body.status).toBe('completed');
+    expect(schemaErrors('2026-04-17', 'CheckoutSessionWithOrder', done.body)).toEqual([]);
+    const other = await acp('POST', '/checkout_sessions', createBody('2026-04-17'));
+    await acp('POST', `/checkout_sessions/${other.body.id}/complete`, complete3ds('spt_test_3ds'));
+    const denied = await acp('POST', `/checkout_sessions/${other.body.id}/complete`, example('2026-04-17', 'complete_session_with_denied_authentication_request'));
+    expect(denied.body).toMatchObject({ status: 'ready_for_payment', messages: [{ type: 'error', code: 'payment_declined' }] });
+    expect(schemaErrors('2026-04-17', 'CheckoutSession', denied.body)).toEqual([]);
+  });
+
   it('accepts the 2025-09-29 example requests, including a decimal quantity (refused as a message)', async () => {
     const acp = acpClient(server.url, '2025-09-29');
     const body = { ...example('2025-09-29', 'create_checkout_session_request') } as Body;

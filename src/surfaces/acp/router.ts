@@ -88,7 +88,7 @@ export function acpRouter(services: Services, db: SqliteDb): express.Router {
     }
     if (!input.token) return { ...session, messages: [...session.messages, { type: 'error', code: 'unsupported', param: '$.payment_data', content: 'Pay with a card payment token (handler card_spt); purchase orders are not accepted.' }] };
     const key = request.get('Idempotency-Key') ?? `${Date.now()}:${Math.random()}`;
-    return completeCheckout(services, { sessionId: id, token: input.token, requestKey: `${platform}:${key}`, buyer: input.buyer, baseUrl: contextOf(request).baseUrl });
+    return completeCheckout(services, { sessionId: id, token: input.token, requestKey: `${platform}:${key}`, buyer: input.buyer, authentication: input.authentication_result, baseUrl: contextOf(request).baseUrl });
   })));
   api.post('/checkout_sessions/:id/cancel', wrap(handle(200, (request) => services.checkout.cancel(String(request.params.id)))));
   router.use('/acp', api);

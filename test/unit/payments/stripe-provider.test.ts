@@ -42,6 +42,8 @@ beforeAll(async () => {
         if (spt === 'spt_3ds') return send(200, { id: 'pi_3ds', object: 'payment_intent', status: 'requires_action', amount: Number(form.get('amount')), currency: form.get('currency'), next_action: { type: 'redirect_to_url', redirect_to_url: { url: 'https://hooks.stripe.com/3ds' } } });
         return send(200, { id: 'pi_ok', object: 'payment_intent', status: 'succeeded', amount: Number(form.get('amount')), currency: form.get('currency') });
       }
+      if (request.method === 'GET' && url.pathname === '/v1/payment_intents/pi_3ds') return send(200, { id: 'pi_3ds', object: 'payment_intent', status: 'requires_confirmation', amount: 100, currency: 'usd' });
+      if (request.method === 'POST' && url.pathname === '/v1/payment_intents/pi_3ds/confirm') return send(200, { id: 'pi_3ds', object: 'payment_intent', status: 'succeeded', amount: 100, currency: 'usd' });
       if (request.method === 'POST' && url.pathname === '/v1/refunds') return send(200, { id: 're_1', object: 'refund', status: 'succeeded', amount: Number(form.get('amount')), payment_intent: form.get('payment_intent') });
       send(404, { error: { type: 'invalid_request_error', message: 'unknown path' } });
     });
@@ -79,6 +81,13 @@ describe('Stripe adapter against a local Stripe', () => {
   it('maps a card decline and requires_action', async () => {
     expect(await provider.charge({ amount: 100, currency: 'usd', token: 'spt_decline', idempotencyKey: 'k5' })).toMatchObject({ status: 'declined', code: 'insufficient_funds' });
     expect(await provider.charge({ amount: 100, currency: 'usd', token: 'spt_3ds', idempotencyKey: 'k6' })).toEqual({ status: 'requires_action', id: 'pi_3ds', provider: 'stripe', next_action_url: 'https://hooks.stripe.com/3ds' });
+  });
+
+  it('finishes the same PaymentIntent after 3-D Secure instead of creating another', async () => {
+    seen.length = 0;
+    expect(await provider.charge({ amount: 100, currency: 'usd', token: 'spt_3ds', idempotencyKey: 'k7', authenticatedChargeId: 'pi_3ds' })).toMatchObject({ status: 'succeeded', id: 'pi_3ds' });
+    expect(seen.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/payment_intents/pi_3ds', 'POST /v1/payment_intents/pi_3ds/confirm']);
+    expect(seen[1]!.headers['idempotency-key']).toBe('k7');
   });
 
   it('refunds through /v1/refunds with the payment intent and an idempotency key', async () => {
