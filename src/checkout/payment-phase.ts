@@ -54,10 +54,15 @@ export class CheckoutPayments {
     return next ?? this.store.get(session.id)!;
   }
 
-  /** Queues an order_updated event for the agent platform (support actions call this later). */
-  orderUpdated(sessionId: string): void {
-    const session = this.store.get(sessionId);
-    if (session?.order) this.store.enqueue('order_updated', session);
+  /**
+   * Queues an order_updated webhook (full order state) when an order placed through checkout
+   * changes (cancelled, shipped, refunded); false when the order did not come from a checkout.
+   */
+  orderUpdated(orderNumber: string): boolean {
+    const session = this.store.findByOrderNumber(orderNumber);
+    if (!session) return false;
+    this.store.enqueue('order_updated', session);
+    return true;
   }
 }
 

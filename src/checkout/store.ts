@@ -99,6 +99,11 @@ export class CheckoutStore {
       .run(newId('evt'), type, session.id, session.owner, new Date().toISOString(), Date.now());
   }
 
+  findByOrderNumber(number: string): CheckoutSession | null {
+    const row = this.sql(`SELECT data FROM checkout_sessions WHERE status = 'completed' AND json_extract(data, '$.order.number') = ?`).get(number) as Row | undefined;
+    return row ? (JSON.parse(row.data) as CheckoutSession) : null;
+  }
+
   statusOf(id: string): SessionStatus | null {
     return (this.sql('SELECT status FROM checkout_sessions WHERE id = ?').get(id) as { status: SessionStatus } | undefined)?.status ?? null;
   }
