@@ -10,6 +10,7 @@ import { baseUrlOf, type RenderContext } from './render-context.ts';
 import { render2025 } from './render-2025.ts';
 import { render2026 } from './render-2026.ts';
 import { readComplete, readMutation } from './request.ts';
+import { stripeWebhookRoute } from './stripe-webhooks.ts';
 import { SUPPORTED_VERSIONS, isSupported, type AcpVersion } from './versions.ts';
 
 type Handler = (request: Request, response: Response) => Promise<void>;
@@ -29,6 +30,8 @@ export function acpRouter(services: Services, db: SqliteDb): express.Router {
     response.setHeader('Cache-Control', 'public, max-age=3600');
     response.json(discoveryDocument(services, contextOf(_request).baseUrl));
   });
+
+  router.post('/stripe/webhooks', stripeWebhookRoute(services));
 
   const api = express.Router();
   api.use((request, response, next) => {

@@ -23,7 +23,8 @@ export function createHttpApp(services: Services, options: HttpAppOptions): Expr
     });
     next();
   });
-  app.use(express.json({ limit: services.config.maxBodyBytes, strict: true }));
+  // The raw bytes are kept for signature checks (Stripe webhooks sign the exact body).
+  app.use(express.json({ limit: services.config.maxBodyBytes, strict: true, verify: (request, _response, raw) => { (request as { rawBody?: Buffer }).rawBody = raw; } }));
   app.use(healthRoutes(services, options.versions));
   app.use(catalogRoutes(services));
   for (const router of options.routers ?? []) app.use(router);

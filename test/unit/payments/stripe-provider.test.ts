@@ -116,3 +116,19 @@ describe.skipIf(!LIVE_KEY?.startsWith('sk_test_'))('Stripe adapter live (test mo
     expect(await live.charge({ amount: 1234, currency: 'usd', token: token.id, idempotencyKey: `live-${token.id}` })).toMatchObject({ status: 'succeeded' });
   });
 });
+
+describe('POST /stripe/webhooks', () => {
+  it('accepts events signed with STRIPE_WEBHOOK_SECRET and refuses others', async () => {
+    const { startTestServer } = await import('../../helpers/server.ts');
+    const { TEA_SHOP } = await import('../../helpers/paths.ts');
+    const shop = await startTestServer({ merchant: TEA_SHOP, env: { STRIPE_SECRET_KEY: 'sk_test_unused', STRIPE_WEBHOOK_SECRET: 'whsec_route' } });
+    try {
+      const payload = JSON.stringify({ id: 'evt_2', object: 'event', type: 'charge.refunded', data: { object: { id: 'ch_1' } } });
+      const post = (signature: string) => fetch(`${shop.url}/stripe/webhooks`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: payload });
+      expect((await post(Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_route' }))).status).toBe(200);
+      expect((await post(Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other' }))).status).toBe(400);
+    } finally {
+      await shop.stop();
+    }
+  });
+});
