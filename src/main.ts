@@ -5,11 +5,17 @@ import { CheckoutOutbox, CheckoutPayments, CheckoutService, CheckoutStore, check
 import { checkoutCatalog, type Services } from './flows/index.ts';
 import { acpMigrations } from './surfaces/acp/index.ts';
 import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
-import { SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
+import { SqliteOrderActions, SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
+import { SqliteEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
 import { StripePaymentsProvider, TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
-import { createLogger, migrate, openSqlite, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
+import { createKnowledgeBase } from './knowledge-adapters.ts';
+import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, migrate, openSqlite, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
+import { createHmac } from 'node:crypto';
 
-export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...checkoutMigrations, ...acpMigrations];
+export const MIGRATIONS = [
+  ...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...auditMigrations, ...rateLimitMigrations,
+  ...escalationsMigrations, ...checkoutMigrations, ...acpMigrations,
+];
 
 export interface Runtime extends Services {
   db: SqliteDb;
@@ -29,6 +35,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const ran = migrate(db, MIGRATIONS);
   if (ran.length > 0) logger.debug({ migrations: ran }, 'applied migrations');
   const catalogRepository = new SqliteCatalogRepository(db);
+  const orders = new SqliteOrdersRepository(db);
+  const secret = resolveSecret(config.secret, config.dataDir);
+  const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
   const clock = options.clock ?? systemClock;
   const checkoutStore = new CheckoutStore(db);
   const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock);
@@ -40,8 +49,15 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     db,
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
-    orders: new SqliteOrdersRepository(db),
+    orders,
+    orderActions: new SqliteOrderActions(db, orders),
+    escalations: new SqliteEscalations(db),
+    escalationWebhook: config.escalationWebhookUrl ? new WebhookOutbox(db, { url: config.escalationWebhookUrl, secret: webhookSecret, logger }) : null,
+    audit: new AuditLog(db),
+    rateLimiter: new RateLimiter(db),
+    customerTokens: new TokenSigner(secret, 'customer-token'),
     articles: new SqliteArticleRepository(db),
+    knowledge: createKnowledgeBase(config, merchant, db),
     payments: config.stripeSecretKey
       ? new StripePaymentsProvider({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret })
       : new TestPaymentsProvider(db),

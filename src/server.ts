@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
-import { importIfEmpty, type MerchantImportSummary } from './flows/index.ts';
+import { prepareMerchant, type MerchantImportSummary } from './flows/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
@@ -29,7 +29,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
   const runtime = createRuntime(config, options);
   let initialImport: MerchantImportSummary | null = null;
   try {
-    initialImport = await importIfEmpty(runtime);
+    initialImport = await prepareMerchant(runtime);
   } catch (error) {
     runtime.close();
     throw error;
@@ -42,6 +42,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...config.allowedOriginList],
     publicUrl: () => publicUrl,
   });
+  const stopWebhooks = runtime.escalationWebhook?.start();
   const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db)] });
   // Gives back stock held by sessions nobody finished.
   const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
@@ -62,6 +63,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     runtime,
     initialImport,
     close: () => {
+      stopWebhooks?.();
       webhooks.stop();
       clearInterval(sweeper);
       closing ??= new Promise<void>((resolve) => {

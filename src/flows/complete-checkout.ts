@@ -91,7 +91,7 @@ async function writeOrder(services: Services, session: CheckoutSession, number: 
     shipping: { method: option?.id ?? 'none', price: session.totals.fulfillment },
     subtotal: session.totals.items_base_amount, discount: session.totals.items_discount, tax: session.totals.tax, total: session.totals.total,
     payments: [{ id: chargeId, kind: 'charge', method_id: `acp:${session.owner}`, amount: session.totals.total, created_at: now }],
-    fulfillments: [], cancel_reason: null,
+    fulfillments: [], cancel_reason: null, request: null,
   };
   await services.orders.upsertOrders([order]);
 }

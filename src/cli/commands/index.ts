@@ -1,12 +1,15 @@
 import type { Command } from '../command.ts';
+import { askCommand } from './ask.ts';
 import { configCommand } from './config.ts';
 import { feedCommand } from './feed.ts';
 import { importCommand } from './import.ts';
+import { ingestCommand } from './ingest.ts';
 import { mcpCommand } from './mcp.ts';
+import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every CLI command; a capability's command is added here. */
-export const COMMANDS: Command[] = [serveCommand, importCommand, configCommand, mcpCommand, feedCommand];
+export const COMMANDS: Command[] = [serveCommand, importCommand, ingestCommand, searchCommand, askCommand, configCommand, mcpCommand, feedCommand];
 
 /** Commands named in the docs that a later release adds. */
-export const PLANNED = ['ingest', 'search', 'ask', 'eval', 'bench', 'agents'];
+export const PLANNED = ['eval', 'bench', 'agents'];
