@@ -81,6 +81,9 @@ describe.skipIf(!HAVE_SPECS).each(VERSIONS)('ACP %s responses validate against t
     const body = await missing.json();
     expect(body).toMatchObject({ code: 'missing_api_version', supported_versions: ['2025-09-29', '2026-04-17'] });
     expect(schemaErrors('2026-04-17', 'Error', body)).toEqual([]);
+    const malformed = await fetch(`${server.url}/acp/checkout_sessions`, { method: 'POST', headers: { Authorization: `Bearer ${ACP_KEY}`, 'API-Version': version, 'Idempotency-Key': 'bad-json', 'Content-Type': 'application/json' }, body: '{"line_items": [' });
+    expect(malformed.status).toBe(400);
+    expect(schemaErrors(version, 'Error', await malformed.json())).toEqual([]);
     const unsupported = await acpClient(server.url, '2024-01-01')('GET', '/checkout_sessions/cs_x');
     expect(unsupported.body.code).toBe('unsupported_api_version');
     const unauthorized = await acpClient(server.url, version)('GET', '/checkout_sessions/cs_x', undefined, { Authorization: 'Bearer wrong' });
