@@ -4,7 +4,7 @@
  * questions and passages, for the demo merchant and for an unseen one, prints a table and writes
  * evals/retrieval/results.json. Answerability thresholds are calibrated on the train split only.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../src/config/index.ts';
@@ -20,8 +20,7 @@ const here = resolve(import.meta.dirname);
 const root = resolve(here, '../..');
 
 async function evaluate(label: string, merchantDir: string, questions: Question[]) {
-  const data = join(tmpdir(), `shopkeeper-eval-${process.pid}-${label}`);
-  mkdirSync(data, { recursive: true });
+  const data = mkdtempSync(join(tmpdir(), 'shopkeeper-eval-'));
   const config = loadConfig({ env: { LOG_LEVEL: 'silent', SHOPKEEPER_EMBEDDINGS: 'offline', SHOPKEEPER_VECTOR_INDEX: 'embedded' }, flags: { merchant: merchantDir, data } });
   const runtime = createRuntime(config, { logger: createLogger({ level: 'silent' }) });
   await importMerchant(runtime);
@@ -55,6 +54,7 @@ async function evaluate(label: string, merchantDir: string, questions: Question[
       .map((row) => ({ split: row.question.split, q: row.question.q, expected: row.question.relevant, got: row.docs.slice(0, 3) }));
   }
   runtime.close();
+  rmSync(data, { recursive: true, force: true });
   return { label, merchant: merchantDir, passages: ingest.chunks.total, questions: { answerable: questions.filter((q) => q.answerable).length, unanswerable: questions.filter((q) => !q.answerable).length, french: questions.filter((q) => q.lang === 'fr').length }, results, failures };
 }
 
