@@ -2,15 +2,18 @@ import { join } from 'node:path';
 import { CatalogService, SqliteCatalogRepository, catalogMigrations } from './catalog/index.ts';
 import { loadMerchant, type Config } from './config/index.ts';
 import type { Services } from './flows/index.ts';
+import { ConversationStore, assistantMigrations } from './assistant/index.ts';
 import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
 import { SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
 import { TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createLogger, migrate, openSqlite, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
 
-export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations];
+export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...assistantMigrations];
 
 export interface Runtime extends Services {
   db: SqliteDb;
+  /** Chat conversations and their messages (the widget, and the console's replies). */
+  conversations: ConversationStore;
   close(): void;
 }
 
@@ -33,6 +36,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     logger,
     clock: options.clock ?? systemClock,
     db,
+    conversations: new ConversationStore(db, options.clock ?? systemClock),
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency),
     orders: new SqliteOrdersRepository(db),

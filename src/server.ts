@@ -6,6 +6,7 @@ import { importIfEmpty, type MerchantImportSummary } from './flows/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 import { mcpRouter } from './surfaces/mcp/index.ts';
+import { webRouter } from './surfaces/web/index.ts';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -41,7 +42,12 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...config.allowedOriginList],
     publicUrl: () => publicUrl,
   });
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router] });
+  const web = webRouter(runtime, {
+    conversations: runtime.conversations,
+    allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [config.publicUrl] : []), ...config.allowedOriginList],
+    publicUrl: () => publicUrl,
+  });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, web.router] });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.once('error', reject);

@@ -40,6 +40,7 @@ export const OPTIONS = [
   { key: 'acpApiKeys', env: 'SHOPKEEPER_ACP_API_KEYS', default: 'demo-agent:sk_demo_agent_key', description: 'Bearer keys for ACP agent platforms, as platform:key pairs separated by commas.', secret: true, schema: z.string() },
   { key: 'allowedOrigins', env: 'SHOPKEEPER_ALLOWED_ORIGINS', description: 'Extra browser origins allowed to call the chat API (comma separated); the merchant url and this server are always allowed.', schema: z.string().optional() },
   { key: 'allowedHosts', env: 'SHOPKEEPER_ALLOWED_HOSTS', description: 'Extra hostnames accepted in the Host header of /mcp (DNS-rebinding protection); localhost and the public URL host are always accepted.', schema: z.string().optional() },
+  { key: 'chatRatePerMinute', env: 'SHOPKEEPER_CHAT_RATE_LIMIT', default: '30', description: 'Chat messages one browser (IP address) may send per minute to /api/chat.', schema: z.coerce.number().int().min(1).max(10_000) },
   { key: 'maxBodyBytes', env: 'SHOPKEEPER_MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted, in bytes.', schema: z.coerce.number().int().min(1024).max(50 * 1024 * 1024) },
 ] as const satisfies readonly OptionSpec[];
 
