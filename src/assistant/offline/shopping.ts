@@ -46,14 +46,14 @@ export async function answerProductQuestion(turn: TurnContext, text: string): Pr
     product = named ? found.find((item) => item.title.toLowerCase().includes(named.toLowerCase().split(' ')[0]!)) ?? found[0] : found[0];
   }
   if (!product && turn.state.lastProducts.length) {
-    const index = pickProductIndex(text, turn.state.lastProducts.map((item) => item.title));
-    product = turn.state.lastProducts[index];
-    if (product && turn.tools.has('search_products')) {
-      const result = await turn.tools.call('search_products', { query: product.title, in_stock_only: false, limit: 1 });
-      product = (result.ok ? readProducts(result.output, turn.merchant.url)[0] : undefined) ?? product;
-    }
+    product = turn.state.lastProducts[pickProductIndex(text, turn.state.lastProducts.map((item) => item.title))];
   }
   if (!product) return answerPolicy(turn, text);
+  // The full page text: search results carry a shortened description.
+  if (turn.tools.has('get_product')) {
+    const result = await turn.tools.call('get_product', { product_id: product.id });
+    product = (result.ok ? readProducts([result.output], turn.merchant.url)[0] : undefined) ?? product;
+  }
   const lower = text.toLowerCase();
   const words = ATTRIBUTE_WORDS.find(([rx]) => rx.test(lower))?.[1] ?? lower.split(/\W+/).filter((word) => word.length > 4);
   const sentence = splitSentences((product.description ?? '').replace(/<[^>]+>/g, ' '))

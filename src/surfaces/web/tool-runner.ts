@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { ToolResult, ToolRunner, ToolSpec } from '../../assistant/index.ts';
 import type { Services } from '../../flows/index.ts';
 import { ShopkeeperError } from '../../platform/index.ts';
-import { TOOLS, describeTool, type ToolContext, type ToolDefinition } from '../../tools/index.ts';
+import { TOOLS, type ToolContext, type ToolDefinition } from '../../tools/index.ts';
 
+// Argument docs travel in the JSON schema, so the prose is the bare description (no customer_token mention for the model).
 const specCache = new WeakMap<readonly ToolDefinition[], ToolSpec[]>();
 
 /**
@@ -19,7 +20,7 @@ export function createToolRunner(services: Services, conversationId: string, too
       let specs = specCache.get(tools);
       if (!specs) {
         specs = tools.map((tool) => ({
-          name: tool.name, description: describeTool(tool), readOnly: tool.annotations.readOnlyHint,
+          name: tool.name, description: tool.description, readOnly: tool.annotations.readOnlyHint,
           parameters: z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
         }));
         specCache.set(tools, specs);
