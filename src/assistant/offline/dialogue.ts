@@ -79,7 +79,12 @@ export class OfflineBrain implements Brain {
     const outcome = readWriteOutcome(result.output);
     const summary = outcome.summary || pending.summary;
     turn.emit({ type: 'action-result', tool: pending.tool, ok: outcome.kind !== 'refused', summary });
-    if (outcome.kind === 'held') return sayKey(turn, 'action_held', { summary });
+    if (outcome.kind === 'held') {
+      // Held for a person's approval: the conversation is now theirs too.
+      turn.state.handoff = 'requested';
+      turn.emit({ type: 'handoff-status', status: 'requested' });
+      return sayKey(turn, 'action_held', { summary });
+    }
     if (outcome.kind === 'refused') return sayKey(turn, 'action_refused', { summary });
     return sayKey(turn, 'action_done', { summary });
   }
