@@ -4,11 +4,14 @@ import { loadMerchant, type Config } from './config/index.ts';
 import type { Services } from './flows/index.ts';
 import { ConversationStore, assistantMigrations } from './assistant/index.ts';
 import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
-import { SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
+import { SqliteOrderActions, SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
+import { SqliteEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
 import { TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
-import { createLogger, migrate, openSqlite, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
+import { createKnowledgeBase } from './knowledge-adapters.ts';
+import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, migrate, openSqlite, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
+import { createHmac } from 'node:crypto';
 
-export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...assistantMigrations];
+export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...auditMigrations, ...rateLimitMigrations, ...escalationsMigrations, ...assistantMigrations];
 
 export interface Runtime extends Services {
   db: SqliteDb;
@@ -30,6 +33,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const ran = migrate(db, MIGRATIONS);
   if (ran.length > 0) logger.debug({ migrations: ran }, 'applied migrations');
   const catalogRepository = new SqliteCatalogRepository(db);
+  const orders = new SqliteOrdersRepository(db);
+  const secret = resolveSecret(config.secret, config.dataDir);
+  const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
   return {
     config,
     merchant,
@@ -39,8 +45,15 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     conversations: new ConversationStore(db, options.clock ?? systemClock),
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
-    orders: new SqliteOrdersRepository(db),
+    orders,
+    orderActions: new SqliteOrderActions(db, orders),
+    escalations: new SqliteEscalations(db),
+    escalationWebhook: config.escalationWebhookUrl ? new WebhookOutbox(db, { url: config.escalationWebhookUrl, secret: webhookSecret, logger }) : null,
+    audit: new AuditLog(db),
+    rateLimiter: new RateLimiter(db),
+    customerTokens: new TokenSigner(secret, 'customer-token'),
     articles: new SqliteArticleRepository(db),
+    knowledge: createKnowledgeBase(config, merchant, db),
     // The Stripe adapter is chosen here when STRIPE_SECRET_KEY is set (checkout issue).
     payments: new TestPaymentsProvider(db),
     close: () => db.close(),

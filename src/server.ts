@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
-import { importIfEmpty, type MerchantImportSummary } from './flows/index.ts';
+import { prepareMerchant, type MerchantImportSummary } from './flows/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 import { mcpRouter } from './surfaces/mcp/index.ts';
@@ -29,7 +29,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
   const runtime = createRuntime(config, options);
   let initialImport: MerchantImportSummary | null = null;
   try {
-    initialImport = await importIfEmpty(runtime);
+    initialImport = await prepareMerchant(runtime);
   } catch (error) {
     runtime.close();
     throw error;
@@ -48,6 +48,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     publicUrl: () => publicUrl,
   });
   const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, web.router] });
+  const stopWebhooks = runtime.escalationWebhook?.start();
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.once('error', reject);
@@ -63,6 +64,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     runtime,
     initialImport,
     close: () => {
+      stopWebhooks?.();
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

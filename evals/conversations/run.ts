@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChatEvent, TurnInput } from '../../src/assistant/index.ts';
 import { loadConfig } from '../../src/config/index.ts';
-import { importMerchant } from '../../src/flows/index.ts';
+import { prepareMerchant } from '../../src/flows/index.ts';
 import { createRuntime, type Runtime } from '../../src/main.ts';
 import { createLogger, fixedClock } from '../../src/platform/index.ts';
 import { buildEngine } from '../../src/surfaces/web/index.ts';
@@ -37,7 +37,7 @@ async function template(merchant: string): Promise<string> {
   if (!dir) {
     dir = mkdtempSync(join(tmpdir(), `sk-eval-${merchant}-`));
     const runtime = runtimeAt(merchant, dir);
-    await importMerchant(runtime);
+    await prepareMerchant(runtime);
     runtime.close();
     templates.set(merchant, dir);
   }
@@ -49,6 +49,7 @@ async function play(scenario: Scenario): Promise<Verdict> {
   copyFileSync(join(await template(scenario.merchant ?? 'demo'), 'shopkeeper.db'), join(data, 'shopkeeper.db'));
   const runtime = runtimeAt(scenario.merchant ?? 'demo', data);
   try {
+    await runtime.knowledge.load();
     const engine = buildEngine(runtime, runtime.conversations);
     const statusBefore = orderStatuses(runtime);
     let conversationId: string | undefined;

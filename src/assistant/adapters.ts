@@ -68,7 +68,9 @@ export function readCustomerToken(output: unknown): string | null {
 
 export interface OrderView {
   number: string; status: string; createdAt: string | null; total: number | null; currency: string;
-  items: Array<{ id: string; title: string; quantity: number }>;
+  items: Array<{ id: string; title: string; quantity: number; finalSale: boolean }>;
+  /** The payment method of the first charge: where a refund goes by default. */
+  chargeMethod: string | null;
   tracking: Array<{ carrier: string; number: string; url: string | null; status: string | null; eta: string | null; deliveredAt: string | null }>;
 }
 
@@ -76,11 +78,13 @@ export function readOrder(output: unknown): OrderView | null {
   const order = unwrap(output, 'order');
   if (!order || !(str(order.number) ?? str(order.order_number) ?? str(order.id))) return null;
   return {
-    number: str(order.number) ?? str(order.order_number) ?? String(order.id), status: str(order.status) ?? 'unknown',
-    createdAt: str(order.created_at), total: num(order.total), currency: str(order.currency) ?? 'USD',
+    number: str(order.number) ?? str(order.order_number) ?? String(order.id), status: str(order.status_code) ?? str(order.status) ?? 'unknown',
+    createdAt: str(order.created_at), total: num(order.total) ?? (isObject(order.totals) ? num(order.totals.total) : null), currency: str(order.currency) ?? 'USD',
     items: firstArray(order, ['line_items', 'items']).map((item) => ({
-      id: String(item.id ?? item.line_item_id ?? ''), title: str(item.title) ?? str(item.name) ?? str(item.sku) ?? 'item', quantity: num(item.quantity) ?? 1,
+      id: String(item.item_id ?? item.id ?? item.line_item_id ?? ''), title: str(item.title) ?? str(item.name) ?? str(item.sku) ?? 'item',
+      quantity: num(item.quantity) ?? 1, finalSale: item.final_sale === true,
     })),
+    chargeMethod: ((payments) => str(payments.find((payment) => payment.kind === 'charge')?.payment_method_id) ?? str(payments.find((payment) => payment.kind === 'charge')?.method_id))(firstArray(order, ['payments'])),
     tracking: firstArray(order, ['fulfillments', 'shipments']).map((fulfillment) => ({
       carrier: str(fulfillment.carrier) ?? '', number: str(fulfillment.tracking_number) ?? '', url: str(fulfillment.tracking_url),
       status: str(fulfillment.status), eta: str(fulfillment.estimated_delivery), deliveredAt: str(fulfillment.delivered_at),
@@ -93,7 +97,7 @@ export function readOrderList(output: unknown): OrderView[] {
 }
 
 export type WriteOutcome =
-  | { kind: 'preview'; summary: string; details: string[] }
+  | { kind: 'preview'; summary: string; details: string[]; source?: { title: string; url: string } }
   | { kind: 'done'; summary: string }
   | { kind: 'held'; summary: string }
   | { kind: 'refused'; summary: string };
@@ -107,7 +111,12 @@ export function readWriteOutcome(output: unknown): WriteOutcome {
   const status = str(output.status) ?? str(output.outcome) ?? '';
   if (output.allowed === false || /refus|denied|not_allowed|rejected/.test(status)) return { kind: 'refused', summary: str(output.reason) ?? summary };
   if (/held|approval|escalat/.test(status) || output.held === true || output.requires_approval === true && output.confirmed === true) return { kind: 'held', summary };
-  if (preview || output.confirmed === false || output.requires_confirmation === true || status === 'preview') return { kind: 'preview', summary, details };
+  if (preview || output.confirmed === false || output.requires_confirmation === true || status === 'preview') {
+    const policy = isObject(output.policy) && isObject(output.policy.article) ? output.policy.article : null;
+    const approval = isObject(output.approval) ? str(output.approval.message) : null;
+    const source = policy && str(policy.url) ? { title: str(policy.title) ?? '', url: str(policy.url)! } : undefined;
+    return { kind: 'preview', summary, details: [...details, ...(approval ? [approval] : [])], ...(source ? { source } : {}) };
+  }
   return { kind: 'done', summary };
 }
 

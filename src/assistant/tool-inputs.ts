@@ -18,15 +18,16 @@ export function verifyInput(slots: { email?: string; orderNumber?: string; first
 export const getOrderInput = (token: string, orderNumber: string) => ({ customer_token: token, order_number: orderNumber });
 export const listOrdersInput = (token: string) => ({ customer_token: token });
 
-export const cancelInput = (token: string, orderNumber: string, reason: string) => ({ customer_token: token, order_number: orderNumber, reason });
+export const cancelInput = (token: string, orderNumber: string, reason: string) => ({ customer_token: token, order_number: orderNumber, reason: reason.replace(/_/g, ' ') });
 
-export function returnInput(token: string, order: OrderView, itemIds: string[]): Record<string, unknown> {
-  const items = order.items.filter((item) => itemIds.includes(item.id)).map((item) => ({ line_item_id: item.id, quantity: item.quantity }));
-  return { customer_token: token, order_number: order.number, items, refund_to: 'original_payment' };
+/** One item id per unit (a line of two socks is named twice); the refund goes back where the money came from. */
+export function returnInput(token: string, order: OrderView, itemIds: string[], contest = false): Record<string, unknown> {
+  const units = order.items.filter((item) => itemIds.includes(item.id)).flatMap((item) => Array.from({ length: item.quantity }, () => item.id));
+  return { customer_token: token, order_number: order.number, item_ids: units, ...(order.chargeMethod ? { payment_method_id: order.chargeMethod } : {}), ...(contest ? { contest: true } : {}) };
 }
 
-export function escalateInput(summary: string, conversationId: string, token: string | undefined, orderNumber: string | undefined): Record<string, unknown> {
-  return { summary, conversation_id: conversationId, ...(token ? { customer_token: token } : {}), ...(orderNumber ? { order_number: orderNumber } : {}), confirm: true };
+export function escalateInput(reason: string, summary: string, token: string | undefined, orderNumber: string | undefined): Record<string, unknown> {
+  return { reason: reason.slice(0, 500), summary: summary.slice(0, 4000), ...(token ? { customer_token: token } : {}), ...(token && orderNumber ? { order_number: orderNumber } : {}) };
 }
 
 export const checkoutInput = (variantId: string, quantity = 1) => ({ items: [{ id: variantId, quantity }] });

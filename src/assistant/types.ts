@@ -42,7 +42,7 @@ export interface TurnInput {
 
 export type ToolResult =
   | { ok: true; output: unknown }
-  | { ok: false; error: { code: string; message: string } };
+  | { ok: false; error: { code: string; message: string; rule?: string; article?: string; fix?: string } };
 
 export interface ToolSpec { name: string; description: string; parameters: Record<string, unknown>; readOnly: boolean }
 

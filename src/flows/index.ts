@@ -1,3 +1,5 @@
 export type { Services } from './services.ts';
-export { importMerchant, importIfEmpty } from './import-merchant.ts';
+export { importMerchant, importIfEmpty, prepareMerchant } from './import-merchant.ts';
 export type { MerchantImportSummary } from './import-merchant.ts';
+export { ingestKnowledge, productDocument } from './ingest-knowledge.ts';
+export * from './support/index.ts';

@@ -14,7 +14,7 @@ export async function handOff(turn: TurnContext, reason: string): Promise<void> 
   const summary = [reason, ...recent.map((text) => `Shopper: ${text}`)].join('\n').slice(0, 1500);
   let ticketId: string | undefined;
   if (turn.tools.has(TOOL.escalate)) {
-    const input = escalateInput(summary, turn.conversationId, state.customerToken, state.slots.orderNumber ?? state.verifiedOrder);
+    const input = escalateInput(reason, `${summary}\nConversation: ${turn.conversationId}`, state.customerToken, state.slots.orderNumber ?? state.verifiedOrder);
     let result = await turn.tools.call(TOOL.escalate, input);
     // Tolerate a tool that previews even with confirm: the shopper's request is the confirmation.
     if (result.ok && readWriteOutcome(result.output).kind === 'preview') result = await turn.tools.call(TOOL.escalate, confirmed(input));

@@ -12,7 +12,7 @@ function keywords(text: string): string[] {
 /** The snippet sentences that share the most words with the question: extractive, never invented. */
 export function bestSentences(question: string, snippet: string, max = 2): string[] {
   const wanted = new Set(keywords(question).map((word) => word.slice(0, 5)));
-  const scored = splitSentences(snippet.replace(/^#+\s.*$/gm, '').replace(/^.*\|.*$/gm, '').replace(/^\s*\d+\.\s*/gm, '').replace(/[*_`]/g, ''))
+  const scored = splitSentences(snippet.replace(/\*\*/g, '').replace(/^#+\s.*$/gm, '').replace(/^.*\|.*$/gm, '').replace(/^\s*\d+\.\s*/gm, '').replace(/[*_`]/g, ''))
     .filter((sentence) => sentence.length > 20 && sentence.length < 400)
     .map((sentence, index) => ({ sentence, index, score: keywords(sentence).filter((word) => wanted.has(word.slice(0, 5))).length + (/\d/.test(sentence) ? 0.5 : 0) - index * 0.01 }));
   const top = scored.filter((item) => item.score > 0).sort((a, b) => b.score - a.score || a.index - b.index).slice(0, max);

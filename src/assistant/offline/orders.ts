@@ -7,7 +7,6 @@ import type { TaskIntent, TurnContext } from '../types.ts';
 import { say, sayKey, unavailable } from './say.ts';
 import { handOff } from './handoff.ts';
 
-const EXAMPLE = 'NW-10001';
 const WHAT = { en: 'look up orders', fr: 'consulter les commandes' };
 
 /** Fills identity slots from any message, so "NW-10187, maya@…" works in one turn or across several. */
@@ -28,10 +27,9 @@ async function ensureVerified(turn: TurnContext): Promise<string | null> {
   const input = verifyInput(state.slots);
   if (!input) {
     state.task = { intent: state.task?.intent ?? 'order_status', awaiting: 'identity' };
-    const example = state.slots.orderNumber ?? EXAMPLE;
     if (state.slots.orderNumber && !state.slots.email) sayKey(turn, 'ask_email');
-    else if (state.slots.email && !state.slots.orderNumber) sayKey(turn, 'ask_order', { example });
-    else sayKey(turn, 'ask_identity', { example });
+    else if (state.slots.email && !state.slots.orderNumber) sayKey(turn, 'ask_order');
+    else sayKey(turn, 'ask_identity');
     return null;
   }
   const result = await turn.tools.call(TOOL.verify, input);
@@ -53,10 +51,10 @@ async function ensureVerified(turn: TurnContext): Promise<string | null> {
 async function loadOrder(turn: TurnContext, token: string): Promise<OrderView | null> {
   const number = turn.state.slots.orderNumber ?? turn.state.verifiedOrder;
   if (!number) {
-    if (!turn.tools.has(TOOL.listOrders)) { sayKey(turn, 'ask_order', { example: EXAMPLE }); return null; }
+    if (!turn.tools.has(TOOL.listOrders)) { sayKey(turn, 'ask_order'); return null; }
     const listed = await turn.tools.call(TOOL.listOrders, listOrdersInput(token));
     const latest = listed.ok ? readOrderList(listed.output)[0] : undefined;
-    if (!latest) { sayKey(turn, 'ask_order', { example: EXAMPLE }); return null; }
+    if (!latest) { sayKey(turn, 'ask_order'); return null; }
     return latest;
   }
   if (!turn.tools.has(TOOL.getOrder)) { unavailable(turn, WHAT); return null; }
@@ -118,13 +116,22 @@ function pickItems(order: OrderView, text: string, earlier: string[] | undefined
 
 async function preview(turn: TurnContext, intent: TaskIntent, tool: string, input: Record<string, unknown>): Promise<void> {
   if (!turn.tools.has(tool)) return unavailable(turn, { en: 'do that', fr: 'faire cela' });
-  const result = await turn.tools.call(tool, input);
+  let result = await turn.tools.call(tool, input);
+  let late: string | null = null;
+  if (!result.ok && /window_days/.test(result.error.rule ?? '') && /contest/.test(result.error.fix ?? '')) {
+    // This merchant lets a person review late returns: preview that, and the shopper's yes sends it to them.
+    late = result.error.message;
+    result = await turn.tools.call(tool, { ...input, contest: true });
+  }
   if (!result.ok) { turn.state.task = undefined; return sayKey(turn, 'action_refused', { summary: result.error.message }); }
   const outcome = readWriteOutcome(result.output);
+  if (late && outcome.kind === 'preview') outcome.summary = `${late}. ${outcome.summary}`;
   if (outcome.kind === 'refused') { turn.state.task = undefined; return sayKey(turn, 'action_refused', { summary: outcome.summary }); }
   const id = newId('act', 8);
-  turn.state.pending = { id, tool, input, summary: outcome.summary, intent };
+  // The confirmed call repeats exactly what was previewed (including a contest of a late return).
+  turn.state.pending = { id, tool, input: late ? { ...input, contest: true } : input, summary: outcome.summary, intent };
   turn.state.task = { intent, awaiting: 'confirm' };
   turn.emit({ type: 'action-preview', preview: { id, tool, summary: outcome.summary, details: outcome.kind === 'preview' ? outcome.details : [] } });
   sayKey(turn, 'confirm_prompt', { summary: outcome.summary });
+  if (outcome.kind === 'preview' && outcome.source) turn.emit({ type: 'citations', citations: [{ n: 1, ...outcome.source }] });
 }

@@ -38,7 +38,11 @@ export function createToolRunner(services: Services, conversationId: string, too
       try {
         return { ok: true, output: await tool.execute(context, parsed.data) };
       } catch (error) {
-        if (ShopkeeperError.isInstance(error)) return { ok: false, error: { code: error.code, message: error.message } };
+        if (ShopkeeperError.isInstance(error)) {
+          // The rule and article of a policy refusal let the engine explain (and cite) instead of improvising.
+          const { rule, article, fix } = error.details as { rule?: unknown; article?: unknown; fix?: unknown };
+          return { ok: false, error: { code: error.code, message: error.message, ...(typeof rule === 'string' ? { rule } : {}), ...(typeof article === 'string' ? { article } : {}), ...(typeof fix === 'string' ? { fix } : {}) } };
+        }
         services.logger.error({ err: error, tool: name }, 'tool failed in chat');
         return { ok: false, error: { code: 'internal', message: 'The tool failed on the merchant side.' } };
       }
