@@ -10,13 +10,12 @@ function keywords(text: string): string[] {
 }
 
 /** The snippet sentences that share the most words with the question: extractive, never invented. */
-export function bestSentences(question: string, snippet: string, max = 2): string[] {
+export function bestSentences(question: string, snippet: string, max = 2, minLength = 20): Array<{ sentence: string; score: number }> {
   const wanted = new Set(keywords(question).map((word) => word.slice(0, 5)));
   const scored = splitSentences(snippet.replace(/\*\*/g, '').replace(/^#+\s.*$/gm, '').replace(/^.*\|.*$/gm, '').replace(/^\s*\d+\.\s*/gm, '').replace(/[*_`]/g, ''))
-    .filter((sentence) => sentence.length > 20 && sentence.length < 400)
+    .filter((sentence) => sentence.length >= minLength && sentence.length < 400)
     .map((sentence, index) => ({ sentence, index, score: keywords(sentence).filter((word) => wanted.has(word.slice(0, 5))).length + (/\d/.test(sentence) ? 0.5 : 0) - index * 0.01 }));
-  const top = scored.filter((item) => item.score > 0).sort((a, b) => b.score - a.score || a.index - b.index).slice(0, max);
-  return top.sort((a, b) => a.index - b.index).map((item) => item.sentence);
+  return scored.filter((item) => item.score >= 1).sort((a, b) => b.score - a.score).slice(0, max);
 }
 
 /**
@@ -35,14 +34,17 @@ export async function answerPolicy(turn: TurnContext, question: string): Promise
   let text: string | null = help.answer;
   let citations: Citation[] = help.citations;
   if (!text) {
-    const top = help.passages[0]!;
-    const sentences = bestSentences(question, top.snippet);
-    if (sentences.length === 0) {
+    // The best-matching sentences across the top passages, each cited to the passage it came from.
+    const picked = help.passages.slice(0, 3).flatMap((passage, rank) => bestSentences(question, passage.snippet, 2, 12)
+      .map((sentence) => ({ ...sentence, passage, weight: sentence.score + passage.score - rank * 0.3 })))
+      .sort((a, b) => b.weight - a.weight).slice(0, 2);
+    if (picked.length === 0) {
       turn.state.handoff = turn.state.handoff === 'none' ? 'offered' : turn.state.handoff;
       return sayKey(turn, 'dont_know');
     }
-    text = `${sentences.join(' ')} [1]`;
-    citations = [{ n: 1, title: top.title, url: top.url, snippet: top.snippet.slice(0, 300) }];
+    const sources = [...new Set(picked.map((item) => item.passage))];
+    citations = sources.map((passage, index) => ({ n: index + 1, title: passage.title, url: passage.url, snippet: passage.snippet.replace(/\*\*/g, '').slice(0, 300) }));
+    text = picked.map((item) => `${item.sentence} [${sources.indexOf(item.passage) + 1}]`).join(' ');
   }
   turn.state.misses = 0;
   say(turn, text);

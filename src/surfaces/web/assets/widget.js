@@ -10,10 +10,11 @@
   var locale = (data.locale || document.documentElement.lang || 'en').slice(0, 2) === 'fr' ? 'fr' : 'en';
   var color = /^#[0-9a-f]{3,8}$/i.test(data.color || '') ? data.color : '#1f6f4a';
   var storeKey = 'shopkeeper:conversation:' + server;
-  var L = {
+  var LL = {
     en: { open: 'Chat with us', close: 'Close chat', title: data.title || 'Ask us anything', human: 'Talk to a person', send: 'Send', placeholder: 'Ask about products, orders, returns…', label: 'Your message', sources: 'Sources', buy: 'Buy', confirm: 'Confirm', cancel: 'Cancel', checkout: 'Go to checkout', waiting: 'Waiting for a person from our team…', humanOn: 'You are talking to a person', agent: 'Support', you: 'You', bot: 'Assistant', track: 'Track', outOfStock: 'Out of stock', error: 'Connection problem. Please try again.', hello: 'Hi! How can I help?' },
     fr: { open: 'Discuter avec nous', close: 'Fermer la discussion', title: data.title || 'Posez-nous vos questions', human: 'Parler à une personne', send: 'Envoyer', placeholder: 'Produits, commandes, retours…', label: 'Votre message', sources: 'Sources', buy: 'Acheter', confirm: 'Confirmer', cancel: 'Annuler', checkout: 'Passer au paiement', waiting: "En attente d'une personne de notre équipe…", humanOn: 'Vous parlez avec une personne', agent: 'Support', you: 'Vous', bot: 'Assistant', track: 'Suivre', outOfStock: 'Rupture de stock', error: 'Problème de connexion. Réessayez.', hello: 'Bonjour ! Comment puis-je vous aider ?' },
-  }[locale];
+  };
+  var L = LL[locale];
 
   var css = ':host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
     '.launch{position:fixed;right:20px;bottom:20px;z-index:2147483000;border:0;border-radius:28px;padding:14px 20px;background:var(--c);color:#fff;font-size:15px;font-weight:600;box-shadow:0 6px 20px rgba(0,0,0,.25);cursor:pointer}' +
@@ -28,7 +29,7 @@
     '.who{display:block;font-size:11px;font-weight:700;opacity:.7;margin-bottom:2px}sup a{color:inherit;font-size:10px;text-decoration:none;font-weight:700}' +
     '.src{margin-top:6px;padding-top:6px;border-top:1px solid #eee;font-size:12px}.src a{color:#1a5fb4;display:block;margin-top:2px}' +
     '.cards{display:flex;gap:8px;overflow-x:auto;padding-bottom:4px;align-self:stretch}.card{flex:0 0 150px;background:#fff;border:1px solid #e1e5e2;border-radius:10px;padding:8px;display:flex;flex-direction:column;gap:4px}' +
-    '.card img{width:100%;height:90px;object-fit:cover;border-radius:6px;background:#eef}.card b{font-size:13px}.card .p{font-weight:700}' +
+    '.card img{width:100%;height:90px;object-fit:cover;border-radius:6px;background:linear-gradient(135deg,#cfe3d3,#efe6cf);display:block}.card .ph{height:90px;border-radius:6px;background:linear-gradient(135deg,#cfe3d3,#efe6cf)}.card b{font-size:13px}.card .p{font-weight:700}' +
     '.btn{border:0;border-radius:8px;padding:7px 10px;background:var(--c);color:#fff;font-weight:600;cursor:pointer;font-size:13px;text-align:center;text-decoration:none;display:inline-block}.btn.alt{background:#e6e9e7;color:#1d2421}.btn[disabled]{opacity:.5;cursor:default}' +
     '.box{align-self:stretch;background:#fff;border:1px solid #e1e5e2;border-radius:10px;padding:10px;display:flex;flex-direction:column;gap:8px}.row{display:flex;gap:8px}' +
     'form{display:flex;gap:8px;padding:10px;border-top:1px solid #e1e5e2;background:#fff}textarea{flex:1;resize:none;border:1px solid #c9cfcb;border-radius:10px;padding:9px;font-size:14px;height:42px}' +
@@ -59,7 +60,14 @@
   function el(tag, cls, html) { var n = document.createElement(tag); if (cls) n.className = cls; if (html != null) n.innerHTML = html; return n; }
   function add(node) { log.appendChild(node); log.scrollTop = log.scrollHeight; return node; }
   function bubble(kind, who) { var b = add(el('div', 'msg ' + kind)); if (who) b.appendChild(el('span', 'who', esc(who))); var t = el('span', 't'); b.appendChild(t); b._t = t; b._raw = ''; return b; }
-  function setText(b, text) { b._raw = text; b._t.innerHTML = esc(text).replace(/\[(\d+)\]/g, '<sup><a href="#" data-n="$1">[$1]</a></sup>'); }
+  function setText(b, text) { b._raw = text; b._t.innerHTML = esc(text).replace(/\[(\d+)\]/g, '<sup>[$1]</sup>'); log.scrollTop = log.scrollHeight; }
+
+  // The shopper's language wins over the page's: buttons follow the conversation.
+  function relabel(next) {
+    locale = next; L = LL[next];
+    launch.textContent = L.open; $('.human').textContent = L.human; $('.x').setAttribute('aria-label', L.close);
+    input.placeholder = L.placeholder; $('label').textContent = L.label; $('form .btn').textContent = L.send;
+  }
 
   function open(show) {
     panel.hidden = !show;
@@ -83,7 +91,10 @@
 
   function render(ev, b) {
     switch (ev.type) {
-      case 'conversation-started': conversation = ev.conversation_id; write(storeKey, conversation); break;
+      case 'conversation-started':
+        conversation = ev.conversation_id; write(storeKey, conversation);
+        if (LL[ev.locale] && ev.locale !== locale) relabel(ev.locale);
+        break;
       case 'text-delta': setText(b, b._raw + ev.text); break;
       case 'citations': {
         var s = el('div', 'src', '<span class="sr">' + L.sources + ': </span><b aria-hidden="true">' + L.sources + '</b>');
@@ -98,6 +109,8 @@
           var c = row.appendChild(el('div', 'card'));
           c.setAttribute('role', 'listitem');
           c.innerHTML = (p.image ? '<img alt="" src="' + esc(safeUrl(p.image)) + '" loading="lazy">' : '') + '<b>' + esc(p.title) + '</b><span class="p">' + money(p.price, p.currency) + '</span>';
+          var img = c.querySelector('img');
+          if (img) img.addEventListener('error', function () { img.replaceWith(el('div', 'ph')); });
           var buy = c.appendChild(el('button', 'btn', p.in_stock ? L.buy : L.outOfStock));
           buy.type = 'button'; buy.disabled = !p.in_stock || !p.variant_id;
           buy.setAttribute('aria-label', L.buy + ': ' + p.title);
@@ -173,6 +186,7 @@
     window.fetch(server + '/api/chat/' + encodeURIComponent(conversation) + '/messages?after=' + (all ? 0 : lastSeq)).then(function (r) { return r.ok ? r.json() : null; }).then(function (t) {
       if (!t) { if (all) { conversation = null; setText(bubble('bot', L.bot), L.hello); } return; }
       t.messages.forEach(function (m) { lastSeq = Math.max(lastSeq, m.seq); if (all || m.role === 'agent') show(m); });
+      if (LL[t.locale] && t.locale !== locale) relabel(t.locale);
       handoff(t.handoff);
     }).catch(function () { /* retry on the next tick */ });
   }
