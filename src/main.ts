@@ -1,17 +1,22 @@
 import { join } from 'node:path';
 import { CatalogService, SqliteCatalogRepository, catalogMigrations } from './catalog/index.ts';
 import { loadMerchant, type Config } from './config/index.ts';
-import type { Services } from './flows/index.ts';
+import { CheckoutOutbox, CheckoutPayments, CheckoutService, CheckoutStore, checkoutMigrations } from './checkout/index.ts';
+import { checkoutCatalog, type Services } from './flows/index.ts';
+import { acpMigrations } from './surfaces/acp/index.ts';
 import { ConversationStore, assistantMigrations } from './assistant/index.ts';
 import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
 import { SqliteOrderActions, SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
 import { SqliteEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
-import { TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
+import { StripePaymentsProvider, TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createKnowledgeBase } from './knowledge-adapters.ts';
 import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, migrate, openSqlite, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
 import { createHmac } from 'node:crypto';
 
-export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...auditMigrations, ...rateLimitMigrations, ...escalationsMigrations, ...assistantMigrations];
+export const MIGRATIONS = [
+  ...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...auditMigrations, ...rateLimitMigrations,
+  ...escalationsMigrations, ...checkoutMigrations, ...acpMigrations, ...assistantMigrations,
+];
 
 export interface Runtime extends Services {
   db: SqliteDb;
@@ -36,11 +41,14 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const orders = new SqliteOrdersRepository(db);
   const secret = resolveSecret(config.secret, config.dataDir);
   const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
+  const clock = options.clock ?? systemClock;
+  const checkoutStore = new CheckoutStore(db);
+  const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock);
   return {
     config,
     merchant,
     logger,
-    clock: options.clock ?? systemClock,
+    clock,
     db,
     conversations: new ConversationStore(db, options.clock ?? systemClock),
     catalogRepository,
@@ -54,8 +62,12 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     customerTokens: new TokenSigner(secret, 'customer-token'),
     articles: new SqliteArticleRepository(db),
     knowledge: createKnowledgeBase(config, merchant, db),
-    // The Stripe adapter is chosen here when STRIPE_SECRET_KEY is set (checkout issue).
-    payments: new TestPaymentsProvider(db),
+    payments: config.stripeSecretKey
+      ? new StripePaymentsProvider({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret })
+      : new TestPaymentsProvider(db),
+    checkout,
+    checkoutPayments: new CheckoutPayments(checkout, checkoutStore, clock),
+    checkoutOutbox: new CheckoutOutbox(db),
     close: () => db.close(),
   };
 }

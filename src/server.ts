@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
 import { prepareMerchant, type MerchantImportSummary } from './flows/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
+import { acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 import { mcpRouter } from './surfaces/mcp/index.ts';
 import { webRouter } from './surfaces/web/index.ts';
@@ -47,8 +48,11 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [config.publicUrl] : []), ...config.allowedOriginList],
     publicUrl: () => publicUrl,
   });
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, web.router] });
   const stopWebhooks = runtime.escalationWebhook?.start();
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), web.router] });
+  // Gives back stock held by sessions nobody finished.
+  const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
+  sweeper.unref();
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.once('error', reject);
@@ -57,6 +61,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   publicUrl ||= url;
+  const webhooks = startWebhookWorker(runtime, { baseUrl: config.publicUrl ?? url });
   let closing: Promise<void> | null = null;
   return {
     url,
@@ -65,6 +70,8 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     initialImport,
     close: () => {
       stopWebhooks?.();
+      webhooks.stop();
+      clearInterval(sweeper);
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -138,6 +138,6 @@ export function readCheckout(output: unknown): CheckoutView | null {
   const id = str(session.id) ?? str(session.checkout_session_id);
   const continueUrl = str(session.continue_url) ?? (isObject(session.links) ? str(session.links.continue_url) : null);
   if (!id || !continueUrl) return null;
-  const total = firstArray(session, ['totals']).find((item) => item.type === 'total');
-  return { id, continueUrl, total: total ? num(total.amount) : num(session.total), currency: str(session.currency) };
+  const total = isObject(session.totals) ? num(session.totals.total) : num(firstArray(session, ['totals']).find((item) => item.type === 'total')?.amount) ?? num(session.total);
+  return { id, continueUrl, total, currency: str(session.currency)?.toUpperCase() ?? null };
 }

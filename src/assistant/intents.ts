@@ -84,9 +84,9 @@ export function extractEmail(raw: string): string | null {
   return raw.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/)?.[0]?.toLowerCase() ?? null;
 }
 
-/** Order numbers look like NW-10187 or HL-1001: letters, a dash, digits. */
+/** Order numbers look like NW-10187, HL-1001 or AC-D0EAE88B3C: a short prefix, a dash, then letters and digits with at least one digit. */
 export function extractOrderNumber(raw: string): string | null {
-  return raw.match(/\b([A-Za-z]{1,4}-\d{3,9})\b/)?.[1]?.toUpperCase() ?? null;
+  return raw.match(/\b([A-Za-z]{1,4}-(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{3,16})\b/)?.[1]?.toUpperCase() ?? null;
 }
 
 /** "Maya Lefebvre, 05401" / "je suis Léa Tremblay H2Y 1G5": a full name plus a postal code. */

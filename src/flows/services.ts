@@ -1,4 +1,5 @@
 import type { CatalogRepository, CatalogService } from '../catalog/index.ts';
+import type { CheckoutOutbox, CheckoutPayments, CheckoutService } from '../checkout/index.ts';
 import type { Config, Merchant } from '../config/index.ts';
 import type { ArticleRepository, KnowledgeBase } from '../knowledge/index.ts';
 import type { Escalations, WebhookOutbox } from '../escalations/index.ts';
@@ -28,4 +29,7 @@ export interface Services {
   rateLimiter: RateLimiter;
   /** Signs and checks the short-lived customer tokens verify_customer issues. */
   customerTokens: TokenSigner;
+  checkout: CheckoutService;
+  checkoutPayments: CheckoutPayments;
+  checkoutOutbox: CheckoutOutbox;
 }

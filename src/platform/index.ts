@@ -23,3 +23,5 @@ export type { AuditActor, AuditEntry, StoredAuditEntry } from './audit/audit-log
 export { resolveSecret } from './security/secret.ts';
 export { TokenSigner, webhookSignature, verifyWebhookSignature } from './security/signed-token.ts';
 export { RateLimiter, rateLimitMigrations } from './security/rate-limiter.ts';
+export { withTxParticipant, withoutTxParticipant, finalWrite } from './db/unit-of-work.ts';
+export type { TxParticipant } from './db/unit-of-work.ts';

@@ -3,6 +3,10 @@ import { escalateToHumanTool } from './escalate-to-human.ts';
 import { exchangeItemsTool } from './exchange-items.ts';
 import { getCustomerTool } from './get-customer.ts';
 import { getOrderTool } from './get-order.ts';
+import { cancelCheckout } from './cancel-checkout.ts';
+import { completeCheckout } from './complete-checkout.ts';
+import { createCheckout } from './create-checkout.ts';
+import { getCheckout } from './get-checkout.ts';
 import { getProduct } from './get-product.ts';
 import { searchHelp } from './search-help.ts';
 import { listOrdersTool } from './list-orders.ts';
@@ -13,6 +17,7 @@ import { returnItemsTool } from './return-items.ts';
 import { searchProducts } from './search-products.ts';
 import { updateDefaultAddressTool } from './update-default-address.ts';
 import { verifyCustomerTool } from './verify-customer.ts';
+import { updateCheckout } from './update-checkout.ts';
 import type { ToolDefinition } from './tool.ts';
 
 export { defineTool, describeTool, READ_ONLY } from './tool.ts';
@@ -39,6 +44,11 @@ export const TOOLS: readonly ToolDefinition[] = [
   returnItemsTool,
   exchangeItemsTool,
   escalateToHumanTool,
+  createCheckout,
+  updateCheckout,
+  getCheckout,
+  completeCheckout,
+  cancelCheckout,
 ] as unknown as readonly ToolDefinition[];
 
 export function findTool(name: string): ToolDefinition | undefined {

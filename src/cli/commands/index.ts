@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { askCommand } from './ask.ts';
 import { configCommand } from './config.ts';
+import { feedCommand } from './feed.ts';
 import { importCommand } from './import.ts';
 import { ingestCommand } from './ingest.ts';
 import { mcpCommand } from './mcp.ts';
@@ -8,7 +9,7 @@ import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every CLI command; a capability's command is added here. */
-export const COMMANDS: Command[] = [serveCommand, importCommand, ingestCommand, searchCommand, askCommand, configCommand, mcpCommand];
+export const COMMANDS: Command[] = [serveCommand, importCommand, ingestCommand, searchCommand, askCommand, configCommand, mcpCommand, feedCommand];
 
 /** Commands named in the docs that a later release adds. */
-export const PLANNED = ['eval', 'bench', 'feed', 'agents'];
+export const PLANNED = ['eval', 'bench', 'agents'];

@@ -20,6 +20,7 @@ export interface ChatRoutesOptions {
   /** Browser origins allowed to call the chat API (the merchant's site and this server). */
   allowedOrigins: () => Set<string>;
   ratePerMinute: number;
+  publicUrl: () => string;
 }
 
 /**
@@ -67,6 +68,8 @@ export function chatRoutes(options: ChatRoutesOptions): Router {
     const abort = new AbortController();
     response.on('close', () => abort.abort());
     const send = (event: ChatEvent) => {
+      // The hosted checkout page lives on this server: point the link at the address the browser used.
+      if (event.type === 'checkout-created') event = { ...event, continue_url: new URL(new URL(event.continue_url).pathname, options.publicUrl()).href };
       if (!response.writableEnded) response.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     };
     try {
