@@ -31,6 +31,7 @@ export function readProducts(output: unknown, merchantUrl = ''): ProductCard[] {
       currency: str(product.currency) ?? 'USD', price: num(product.price_min) ?? num(product.price) ?? num(variant?.price) ?? 0,
       in_stock: product.in_stock !== false, variant_id: variant ? String(variant.id) : null,
       description: str(product.description) ?? undefined,
+      variants: variants.map((item) => str(item.title) ?? '').filter(Boolean),
     };
   }).filter((product) => product.id && product.title);
 }

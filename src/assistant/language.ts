@@ -26,7 +26,7 @@ export function pickLocale(requested: string | undefined, supported: readonly st
 
 type Vars = Record<string, string | number>;
 const MESSAGES: Record<string, { en: string; fr: string }> = {
-  greeting: { en: 'Hi! I can help you find gear at {merchant}, answer questions about our policies, and help with your orders. What can I do for you?', fr: 'Bonjour ! Je peux vous aider à trouver un produit chez {merchant}, répondre à vos questions sur nos conditions et vous aider avec vos commandes. Que puis-je faire pour vous ?' },
+  greeting: { en: 'Hi! I can help you find products at {merchant}, answer questions about our policies, and help with your orders. What can I do for you?', fr: 'Bonjour ! Je peux vous aider à trouver un produit chez {merchant}, répondre à vos questions sur nos conditions et vous aider avec vos commandes. Que puis-je faire pour vous ?' },
   thanks: { en: "You're welcome! Anything else I can help with?", fr: 'Avec plaisir ! Puis-je vous aider pour autre chose ?' },
   out_of_scope: { en: "I can only help with {merchant}'s products, orders, returns and store policies. Is there something along those lines I can do?", fr: "Je ne peux vous aider que pour les produits, commandes, retours et conditions de {merchant}. Puis-je faire quelque chose dans ce domaine ?" },
   dont_know: { en: "I don't know the answer to that from our help center, and I'd rather not guess. Would you like me to connect you with a person from our team?", fr: "Je ne trouve pas la réponse dans notre centre d'aide et je préfère ne pas deviner. Voulez-vous que je vous mette en relation avec une personne de notre équipe ?" },

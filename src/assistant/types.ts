@@ -11,6 +11,8 @@ export interface Citation { n: number; title: string; url: string; snippet?: str
 export interface ProductCard {
   id: string; title: string; url: string | null; image: string | null; currency: string;
   price: number; in_stock: boolean; variant_id: string | null; description?: string;
+  /** Variant titles (sizes, colours) as the catalog names them. */
+  variants?: string[];
 }
 
 export interface ActionPreview { id: string; tool: string; summary: string; details: string[] }

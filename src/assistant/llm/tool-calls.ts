@@ -66,7 +66,7 @@ export async function runModelTool(turn: TurnContext, name: string, rawArguments
   if (name === TOOL.searchProducts) {
     const products = readProducts(output, turn.merchant.url);
     if (products.length) {
-      turn.state.lastProducts = products.map(({ description: _d, ...card }) => card);
+      turn.state.lastProducts = products.map(({ description: _d, variants: _v, ...card }) => card);
       turn.emit({ type: 'product-cards', products: turn.state.lastProducts });
     }
   }

@@ -38,6 +38,12 @@ export async function answerPolicy(turn: TurnContext, question: string): Promise
     const picked = help.passages.slice(0, 3).flatMap((passage, rank) => bestSentences(question, passage.snippet, 2, 12)
       .map((sentence) => ({ ...sentence, passage, weight: sentence.score + passage.score - rank * 0.3 })))
       .sort((a, b) => b.weight - a.weight).slice(0, 2);
+    if (picked.length === 0 && help.passages[0]) {
+      // Retrieval vouched for the top passage but shares no word with the question (paraphrase): quote its opening.
+      const top = help.passages[0];
+      const opening = splitSentences(top.snippet.replace(/\*\*/g, '')).filter((sentence) => !/\|/.test(sentence)).slice(0, 2);
+      picked.push(...opening.map((sentence) => ({ sentence, score: 0, passage: top, weight: 0 })));
+    }
     if (picked.length === 0) {
       turn.state.handoff = turn.state.handoff === 'none' ? 'offered' : turn.state.handoff;
       return sayKey(turn, 'dont_know');

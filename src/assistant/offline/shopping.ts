@@ -29,7 +29,7 @@ export async function searchProducts(turn: TurnContext, text: string): Promise<v
     return sayKey(turn, 'products_none', { budget: budgetText });
   }
   turn.state.misses = 0;
-  turn.state.lastProducts = products.map(({ description: _d, ...card }) => card);
+  turn.state.lastProducts = products.map(({ description: _d, variants: _v, ...card }) => card);
   sayKey(turn, 'products_found', { budget: budgetText });
   const lines = products.map((product) => `\n- ${product.title}: ${formatMoneyFor(turn.state.locale, product.price, product.currency)}`).join('');
   say(turn, lines);
@@ -55,6 +55,16 @@ export async function answerProductQuestion(turn: TurnContext, text: string): Pr
     product = (result.ok ? readProducts([result.output], turn.merchant.url)[0] : undefined) ?? product;
   }
   const lower = text.toLowerCase();
+  const variants = product.variants ?? [];
+  const asked = variants.filter((title) => title.toLowerCase().split(/\s*\/\s*/).some((part) => part.length > 0 && lower.includes(part)));
+  if (variants.length > 1 && (asked.length || /\b(come in|available in|sizes?|colou?rs?|options?|taille|tailles|couleurs?|existe)\b/.test(lower))) {
+    // Options are catalog facts: list them from the product itself.
+    say(turn, `${product.title}: ${variants.join(', ')} [1]`);
+    turn.emit({ type: 'citations', citations: [{ n: 1, title: product.title, url: product.url ?? '' }] });
+    const { description: _d, variants: _v, ...card } = product;
+    turn.state.lastProducts = [card];
+    return turn.emit({ type: 'product-cards', products: [card] });
+  }
   const words = ATTRIBUTE_WORDS.find(([rx]) => rx.test(lower))?.[1] ?? lower.split(/\W+/).filter((word) => word.length > 4);
   const sentence = splitSentences((product.description ?? '').replace(/<[^>]+>/g, ' '))
     .find((candidate) => words.some((word) => ` ${candidate.toLowerCase()} `.includes(word)));
@@ -65,7 +75,7 @@ export async function answerProductQuestion(turn: TurnContext, text: string): Pr
   sayKey(turn, 'product_fact', { title: product.title, sentence: `${sentence}` });
   say(turn, ' [1]');
   turn.emit({ type: 'citations', citations: [{ n: 1, title: product.title, url: product.url ?? '', snippet: sentence }] });
-  const { description: _d, ...card } = product;
+  const { description: _d, variants: _v, ...card } = product;
   turn.state.lastProducts = [card];
   turn.emit({ type: 'product-cards', products: [card] });
 }
