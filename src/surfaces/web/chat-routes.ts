@@ -2,7 +2,7 @@ import { Router, type Request, type Response, type NextFunction } from 'express'
 import { z } from 'zod';
 import type { ChatEvent, ConversationEngine } from '../../assistant/index.ts';
 import { sendProblem, zodProblem } from '../http/problem.ts';
-import { RateLimiter } from './rate-limit.ts';
+import type { RateLimiter } from '../../platform/index.ts';
 
 const chatBody = z.object({
   conversation_id: z.string().max(64).optional(),
@@ -20,6 +20,8 @@ export interface ChatRoutesOptions {
   /** Browser origins allowed to call the chat API (the merchant's site and this server). */
   allowedOrigins: () => Set<string>;
   ratePerMinute: number;
+  /** The database-backed limiter: every replica sees the same counts. */
+  rateLimiter: RateLimiter;
   publicUrl: () => string;
 }
 
@@ -29,8 +31,14 @@ export interface ChatRoutesOptions {
  */
 export function chatRoutes(options: ChatRoutesOptions): Router {
   const router = Router();
-  const perClient = new RateLimiter(options.ratePerMinute, 60_000);
-  const perConversation = new RateLimiter(Math.max(5, Math.floor(options.ratePerMinute / 2)), 60_000);
+  const perConversationLimit = Math.max(5, Math.floor(options.ratePerMinute / 2));
+  /** Seconds to wait before the next message, or 0. One window per minute, per client address and per conversation. */
+  const limited = (ip: string, conversationId: string | undefined): number => {
+    const now = new Date();
+    const over = options.rateLimiter.hit(`chat:ip:${ip}`, 60, now) > options.ratePerMinute
+      || (conversationId !== undefined && options.rateLimiter.hit(`chat:conversation:${conversationId}`, 60, now) > perConversationLimit);
+    return over ? 60 - (Math.floor(now.getTime() / 1000) % 60) : 0;
+  };
 
   const cors = (request: Request, response: Response, next: NextFunction) => {
     const origin = request.headers.origin;
@@ -55,7 +63,7 @@ export function chatRoutes(options: ChatRoutesOptions): Router {
     const parsed = chatBody.safeParse(request.body ?? {});
     if (!parsed.success) return sendProblem(response, zodProblem(parsed.error, 'body'));
     const body = parsed.data;
-    const wait = perClient.hit(request.ip ?? 'unknown') || (body.conversation_id ? perConversation.hit(body.conversation_id) : 0);
+    const wait = limited(request.ip ?? 'unknown', body.conversation_id);
     if (wait > 0) {
       response.setHeader('Retry-After', String(wait));
       return sendProblem(response, { title: 'Too many messages', status: 429, code: 'rate_limited', detail: `Slow down: try again in ${wait} s.`, fix: 'Wait before sending the next message.' });
