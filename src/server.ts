@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
 import { prepareMerchant, type MerchantImportSummary } from './flows/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
-import { acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
+import { acpErrorHandler, acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 import { mcpRouter } from './surfaces/mcp/index.ts';
 import { webRouter } from './surfaces/web/index.ts';
@@ -49,7 +49,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     publicUrl: () => publicUrl,
   });
   const stopWebhooks = runtime.escalationWebhook?.start();
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), web.router] });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), web.router], errorHandlers: [acpErrorHandler(runtime.logger)] });
   // Gives back stock held by sessions nobody finished.
   const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
   sweeper.unref();
@@ -61,6 +61,7 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   publicUrl ||= url;
+  runtime.setBaseUrl(url);
   const webhooks = startWebhookWorker(runtime, { baseUrl: config.publicUrl ?? url });
   let closing: Promise<void> | null = null;
   return {

@@ -1,5 +1,7 @@
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { Services } from '../../flows/index.ts';
+import { assertJsonDepth } from './json-depth.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -9,6 +11,8 @@ export interface HttpAppOptions {
   versions: Record<string, string>;
   /** Extra routers mounted before the 404 handler (ACP, MCP, widget, console). */
   routers?: express.Router[];
+  /** Error handlers that answer in their own wire format for their paths (ACP's flat Error), before the default one. */
+  errorHandlers?: express.ErrorRequestHandler[];
 }
 
 /** The Express app: JSON limits, the read-only API, and one error mapping for every route. */
@@ -16,15 +20,26 @@ export function createHttpApp(services: Services, options: HttpAppOptions): Expr
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Security headers. The widget script is loaded by other origins (the merchant's site), so
+  // resources stay loadable cross-origin; pages that need a CSP set their own.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' }, crossOriginEmbedderPolicy: false }));
   app.use((request, response, next) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff');
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       services.logger.debug({ method: request.method, path: request.path, status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
     });
     next();
   });
-  app.use(express.json({ limit: services.config.maxBodyBytes, strict: true }));
+  // The raw bytes are kept for signature checks (Stripe webhooks sign the exact body), and
+  // hostile nesting is refused before parsing.
+  app.use(express.json({
+    limit: services.config.maxBodyBytes,
+    strict: true,
+    verify: (request, _response, raw) => {
+      assertJsonDepth(raw);
+      (request as { rawBody?: Buffer }).rawBody = raw;
+    },
+  }));
   app.use(healthRoutes(services, options.versions));
   app.use(catalogRoutes(services));
   app.use(helpRoutes(services));
@@ -32,6 +47,7 @@ export function createHttpApp(services: Services, options: HttpAppOptions): Expr
   app.use((request, response) => {
     sendProblem(response, { title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${request.method} ${request.path}.`, fix: 'Check the path; GET /health lists what this server serves.' });
   });
+  for (const handler of options.errorHandlers ?? []) app.use(handler);
   app.use(errorHandler(services.logger));
   return app;
 }
