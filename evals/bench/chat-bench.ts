@@ -39,8 +39,8 @@ async function one(message: string): Promise<{ first: number; text: number; tota
 }
 
 for (let index = 0; index < 20; index++) await one(messages[index % messages.length]!); // warm-up
-const results = [];
-for (let index = 0; index < requests; index++) results.push(await one(messages[index % messages.length]!));
+const results: Array<{ first: number; text: number; total: number; message: string }> = [];
+for (let index = 0; index < requests; index++) results.push({ ...(await one(messages[index % messages.length]!)), message: messages[index % messages.length]! });
 await server.close();
 rmSync(data, { recursive: true, force: true });
 const row = (name: string, values: number[]) => {
@@ -49,5 +49,7 @@ const row = (name: string, values: number[]) => {
 };
 console.log(`POST /api/chat, offline brain, ${requests} sequential requests over ${messages.length} kinds of message (ms)\n`);
 console.log(['| measure | p50 | p95 | p99 |', '|---|---|---|---|', row('first SSE event', results.map((r) => r.first)), row('first text-delta', results.map((r) => r.text)), row('whole reply', results.map((r) => r.total))].join('\n'));
+console.log('\nby message (first text-delta, ms):');
+for (const message of messages) console.log(row(message, results.filter((r) => r.message === message).map((r) => r.text)));
 const p95 = percentile(results.map((r) => r.text).sort((a, b) => a - b), 95);
 console.log(`\ntarget: p95 time to first streamed text < 50 ms -> ${p95.toFixed(1)} ms ${p95 < 50 ? 'OK' : 'MISSED'}`);

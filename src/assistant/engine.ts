@@ -30,6 +30,8 @@ export class ConversationEngine {
     const state = record.state;
     if (request.text) state.locale = detectLocale(request.text, state.locale);
     emit({ type: 'conversation-started', conversation_id: record.id, locale: state.locale, resumed: existing !== null });
+    // Let the first event reach the socket before the brain works (SQLite calls are synchronous and would hold it back).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const history = store.messages(record.id).filter((message) => message.role !== 'system')
       .map((message) => ({ role: message.role as 'shopper' | 'assistant' | 'agent', text: message.text }));
     store.append(record.id, 'shopper', request.text ?? `[${request.action?.type ?? 'open'}]`, request.action ? [{ type: 'text-delta', text: JSON.stringify(request.action) }] : []);
