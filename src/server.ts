@@ -7,6 +7,7 @@ import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { acpErrorHandler, acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 import { mcpRouter } from './surfaces/mcp/index.ts';
+import { webRouter } from './surfaces/web/index.ts';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -42,8 +43,13 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...config.allowedOriginList],
     publicUrl: () => publicUrl,
   });
+  const web = webRouter(runtime, {
+    conversations: runtime.conversations,
+    allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [config.publicUrl] : []), ...config.allowedOriginList],
+    publicUrl: () => publicUrl,
+  });
   const stopWebhooks = runtime.escalationWebhook?.start();
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db)], errorHandlers: [acpErrorHandler(runtime.logger)] });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), web.router], errorHandlers: [acpErrorHandler(runtime.logger)] });
   // Gives back stock held by sessions nobody finished.
   const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
   sweeper.unref();
