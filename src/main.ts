@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { AccountsService, accountsMigrations } from './accounts/index.ts';
 import { CatalogService, SqliteCatalogRepository, catalogMigrations } from './catalog/index.ts';
 import { loadMerchant, type Config } from './config/index.ts';
 import type { Services } from './flows/index.ts';
@@ -7,10 +8,12 @@ import { SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
 import { TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createLogger, migrate, openSqlite, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
 
-export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations];
+export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...accountsMigrations];
 
 export interface Runtime extends Services {
   db: SqliteDb;
+  /** Support console accounts and sessions (only the console surface and the CLI use them). */
+  accounts: AccountsService;
   close(): void;
 }
 
@@ -27,12 +30,14 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const ran = migrate(db, MIGRATIONS);
   if (ran.length > 0) logger.debug({ migrations: ran }, 'applied migrations');
   const catalogRepository = new SqliteCatalogRepository(db);
+  const clock = options.clock ?? systemClock;
   return {
     config,
     merchant,
     logger,
-    clock: options.clock ?? systemClock,
+    clock,
     db,
+    accounts: new AccountsService(db, clock),
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency),
     orders: new SqliteOrdersRepository(db),

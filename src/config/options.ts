@@ -40,6 +40,11 @@ export const OPTIONS = [
   { key: 'acpApiKeys', env: 'SHOPKEEPER_ACP_API_KEYS', default: 'demo-agent:sk_demo_agent_key', description: 'Bearer keys for ACP agent platforms, as platform:key pairs separated by commas.', secret: true, schema: z.string() },
   { key: 'allowedOrigins', env: 'SHOPKEEPER_ALLOWED_ORIGINS', description: 'Extra browser origins allowed to call the chat API (comma separated); the merchant url and this server are always allowed.', schema: z.string().optional() },
   { key: 'allowedHosts', env: 'SHOPKEEPER_ALLOWED_HOSTS', description: 'Extra hostnames accepted in the Host header of /mcp (DNS-rebinding protection); localhost and the public URL host are always accepted.', schema: z.string().optional() },
+  { key: 'cookieSecure', env: 'SHOPKEEPER_COOKIE_SECURE', default: 'auto', description: 'Secure flag of the console session cookie: auto (when the request or the public URL is https), always, or never.', schema: z.enum(['auto', 'always', 'never'], { error: 'must be auto, always or never' }) },
+  { key: 'zendeskSubdomain', env: 'ZENDESK_SUBDOMAIN', description: 'Hand escalations to Zendesk as tickets (with ZENDESK_EMAIL and ZENDESK_API_TOKEN): the SUBDOMAIN of SUBDOMAIN.zendesk.com.', schema: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'must be the subdomain only, like northwind').optional() },
+  { key: 'zendeskEmail', env: 'ZENDESK_EMAIL', description: 'Email of the Zendesk agent whose API token is used.', schema: optionalText },
+  { key: 'zendeskApiToken', env: 'ZENDESK_API_TOKEN', description: 'Zendesk API token (Admin Center > Apps and integrations > Zendesk API).', secret: true, schema: optionalText },
+  { key: 'zendeskBaseUrl', env: 'ZENDESK_BASE_URL', description: 'Overrides https://SUBDOMAIN.zendesk.com (a proxy, or a local server in tests).', schema: url.optional() },
   { key: 'maxBodyBytes', env: 'SHOPKEEPER_MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted, in bytes.', schema: z.coerce.number().int().min(1024).max(50 * 1024 * 1024) },
 ] as const satisfies readonly OptionSpec[];
 
