@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
 import { importMerchant, type MerchantImportSummary } from './flows/index.ts';
+import { createConsoleBackend, type ConsoleBackend } from './flows/console/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 import { mcpRouter } from './surfaces/mcp/index.ts';
+import { consoleRouter } from './surfaces/console/index.ts';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -24,7 +26,13 @@ export interface RunningServer {
  * Starts the whole service: opens storage, imports the merchant directory when the database is
  * empty (so `npm start` on a fresh clone serves the demo), and listens.
  */
-export async function startServer(config: Config, options: RuntimeOptions = {}): Promise<RunningServer> {
+export interface ServerOptions extends RuntimeOptions {
+  /** Replaces the console's backend (tests); by default it is built over the capabilities. */
+  consoleBackend?: ConsoleBackend;
+  consolePollMs?: number;
+}
+
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const runtime = createRuntime(config, options);
   let initialImport: MerchantImportSummary | null = null;
   try {
@@ -44,7 +52,11 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...config.allowedOriginList],
     publicUrl: () => publicUrl,
   });
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router] });
+  const supportConsole = consoleRouter(runtime, {
+    accounts: runtime.accounts, backend: options.consoleBackend ?? createConsoleBackend(runtime),
+    publicUrl: () => publicUrl, ...(options.consolePollMs ? { pollMs: options.consolePollMs } : {}),
+  });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, supportConsole] });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.once('error', reject);
