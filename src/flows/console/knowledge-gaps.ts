@@ -22,8 +22,17 @@ ou quand combien ne pas plus tres bonjour merci svp peux pouvez puis faire fait`
 
 export function keywordsOf(question: string): string[] {
   const words = question.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').split(' ');
-  const kept = words.filter((word) => word.length > 1 && !STOPWORDS.has(word)).map((word) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word));
+  const kept = words.filter((word) => word.length > 1 && !STOPWORDS.has(word)).map(stem);
   return [...new Set(kept)];
+}
+
+/** Just enough folding for rephrasings to meet: tents -> tent, shipping -> ship. */
+function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('ing')) {
+    const base = word.slice(0, -3);
+    return /([b-df-hj-np-tv-z])\1$/.test(base) ? base.slice(0, -1) : base;
+  }
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 function overlap(a: ReadonlySet<string>, b: readonly string[]): number {
@@ -49,7 +58,8 @@ export function clusterQuestions(questions: readonly string[], threshold = 0.5):
     for (const word of keywords) best.words.set(word, (best.words.get(word) ?? 0) + 1);
   }
   return clusters.map((cluster) => {
-    const keywords = [...cluster.words].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 4).map(([word]) => word);
+    const recurring = [...cluster.words].filter(([, count]) => cluster.members.length === 1 || count * 2 >= cluster.members.length);
+    const keywords = recurring.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 4).map(([word]) => word);
     const typical = [...cluster.members].sort((a, b) => score(b.keywords) - score(a.keywords) || a.text.length - b.text.length)[0]!;
     function score(words: string[]) { return words.reduce((sum, word) => sum + (cluster.words.get(word) ?? 0), 0) / Math.max(1, words.length); }
     const examples = [...new Set(cluster.members.map((member) => member.text))].slice(0, 5);
