@@ -39,7 +39,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     db,
     accounts: new AccountsService(db, clock),
     catalogRepository,
-    catalog: new CatalogService(catalogRepository, merchant.profile.currency),
+    catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
     orders: new SqliteOrdersRepository(db),
     articles: new SqliteArticleRepository(db),
     // The Stripe adapter is chosen here when STRIPE_SECRET_KEY is set (checkout issue).

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
-import { importMerchant, type MerchantImportSummary } from './flows/index.ts';
+import { importIfEmpty, type MerchantImportSummary } from './flows/index.ts';
 import { createConsoleBackend, type ConsoleBackend } from './flows/console/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
@@ -36,10 +36,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const runtime = createRuntime(config, options);
   let initialImport: MerchantImportSummary | null = null;
   try {
-    if ((await runtime.catalogRepository.counts()).products === 0) {
-      initialImport = await importMerchant(runtime);
-      runtime.logger.info({ totals: initialImport.totals, seconds: initialImport.seconds }, `imported ${runtime.merchant.profile.name}`);
-    }
+    initialImport = await importIfEmpty(runtime);
   } catch (error) {
     runtime.close();
     throw error;

@@ -22,7 +22,7 @@ export function tokenize(text: string): string[] {
     .map((token) => (token.length > 3 && token.endsWith('s') && !token.endsWith('ss') ? token.slice(0, -1) : token));
 }
 
-interface Indexed { product: Product; summary: ProductSummary; fields: Array<{ tokens: string[]; weight: number }> }
+interface Indexed { product: Product; summary: ProductSummary; fields: Array<{ counts: Map<string, number>; weight: number }> }
 
 /**
  * A small in-memory ranked search over the active catalog: title and type matter more than the
@@ -43,7 +43,12 @@ export class ProductIndex {
       for (const token of new Set(fields.flatMap((field) => field.tokens))) {
         this.documentFrequency.set(token, (this.documentFrequency.get(token) ?? 0) + 1);
       }
-      return { product, summary: summarize(product, currency), fields };
+      const counted = fields.map(({ tokens, weight }) => {
+        const counts = new Map<string, number>();
+        for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+        return { counts, weight };
+      });
+      return { product, summary: summarize(product, currency), fields: counted };
     });
   }
 
@@ -63,8 +68,11 @@ export class ProductIndex {
       for (const term of terms) {
         let termScore = 0;
         for (const field of item.fields) {
-          const hits = field.tokens.filter((token) => token === term || (term.length >= 4 && token.startsWith(term))).length;
-          if (hits) termScore += field.weight * (1 + Math.log(hits));
+          // An exact word counts fully; a longer word that starts with the term ("backpacking" for
+          // "backpack") is weaker evidence, so a boot for backpacking ranks below a backpack.
+          const exact = field.counts.get(term) ?? 0;
+          if (exact) termScore += field.weight * (1 + Math.log(exact));
+          else if (term.length >= 4 && hasPrefixed(field.counts, term)) termScore += field.weight * 0.3;
         }
         if (termScore > 0) {
           matched++;
@@ -90,6 +98,11 @@ export class ProductIndex {
     if (variants.length === summary.variants.length) return summary;
     return { ...summary, ...priceRange(variants), in_stock: variants.some((variant) => variant.available), variants, currency: this.currency };
   }
+}
+
+function hasPrefixed(counts: Map<string, number>, term: string): boolean {
+  for (const token of counts.keys()) if (token.startsWith(term)) return true;
+  return false;
 }
 
 function priceRange(variants: ProductSummary['variants']) {

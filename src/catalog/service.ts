@@ -1,4 +1,5 @@
 import type { CatalogRepository } from './repository.ts';
+import { expandQuery } from './query-vocabulary.ts';
 import { ProductIndex, summarize, type ProductQuery } from './search.ts';
 import type { Product, ProductSummary } from './types.ts';
 
@@ -7,7 +8,7 @@ export class CatalogService {
   private index: ProductIndex | null = null;
   private indexVersion = -1;
 
-  constructor(readonly repository: CatalogRepository, readonly currency: string) {}
+  constructor(readonly repository: CatalogRepository, readonly currency: string, private readonly synonyms: readonly (readonly string[])[] = []) {}
 
   private async currentIndex(): Promise<ProductIndex> {
     const version = this.repository.version();
@@ -19,7 +20,7 @@ export class CatalogService {
   }
 
   async search(query: ProductQuery): Promise<ProductSummary[]> {
-    return (await this.currentIndex()).search(query);
+    return (await this.currentIndex()).search(query.q ? { ...query, q: expandQuery(query.q, this.synonyms) } : query);
   }
 
   async get(id: string): Promise<ProductSummary | null> {

@@ -53,3 +53,11 @@ export async function importMerchant(services: Services, onFile?: (report: Impor
     },
   };
 }
+
+/** Imports the merchant directory when the database holds no catalog yet (a fresh install). */
+export async function importIfEmpty(services: Services): Promise<MerchantImportSummary | null> {
+  if ((await services.catalogRepository.counts()).products > 0) return null;
+  const summary = await importMerchant(services);
+  services.logger.info({ totals: summary.totals, seconds: summary.seconds }, `imported ${summary.merchant}`);
+  return summary;
+}

@@ -1,3 +1,3 @@
 export type { Services } from './services.ts';
-export { importMerchant } from './import-merchant.ts';
+export { importMerchant, importIfEmpty } from './import-merchant.ts';
 export type { MerchantImportSummary } from './import-merchant.ts';

@@ -1,3 +1,4 @@
+import { getProduct } from './get-product.ts';
 import { searchProducts } from './search-products.ts';
 import type { ToolDefinition } from './tool.ts';
 
@@ -10,6 +11,7 @@ export type { ToolContext, ToolDefinition, ToolAnnotations } from './tool.ts';
  */
 export const TOOLS: readonly ToolDefinition[] = [
   searchProducts,
+  getProduct,
 ] as unknown as readonly ToolDefinition[];
 
 export function findTool(name: string): ToolDefinition | undefined {

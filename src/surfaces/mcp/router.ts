@@ -30,10 +30,20 @@ export function mcpRouter(services: Services, options: McpRouterOptions): { rout
   );
   const serve = toNodeHandler(handler, { onerror: (error) => services.logger.error({ err: error }, 'mcp handler failed') });
   const allowedOrigins = new Set(options.allowedOrigins);
+  const allowedHosts = new Set(options.allowedHosts);
+  // A browser page on an accepted host (localhost, the public URL) may call /mcp; other origins may not.
+  const originAllowed = (origin: string) => {
+    if (allowedOrigins.has(origin)) return true;
+    try {
+      return allowedHosts.has(new URL(origin).hostname) || allowedHosts.has(`[${new URL(origin).hostname}]`);
+    } catch {
+      return false;
+    }
+  };
   const router = Router();
   router.all('/mcp', hostHeaderValidation(options.allowedHosts), (request, response, next) => {
     const origin = request.headers.origin;
-    if (origin && !allowedOrigins.has(origin)) {
+    if (origin && !originAllowed(origin)) {
       response.status(403).json({ jsonrpc: '2.0', error: { code: -32000, message: `Origin ${origin} is not allowed to call this MCP server.` }, id: null });
       return;
     }

@@ -46,6 +46,15 @@ describe.each<Era>(['legacy', 'modern'])('MCP over Streamable HTTP, %s era', (er
     expect((result.content as Array<{ text: string }>)[0]!.text).toMatch(/Found 1 products/);
   });
 
+  it('returns one product with get_product, and an isError result with a fix for an unknown id', async () => {
+    const found = await client.callTool({ name: 'get_product', arguments: { product_id: 'cast-iron-teapot' } });
+    expect(found.structuredContent).toMatchObject({ title: 'Théière en fonte "Tetsubin"', price_min: 8900, currency: 'CAD' });
+    const missing = await client.callTool({ name: 'get_product', arguments: { product_id: 'nope' } });
+    expect(missing).toMatchObject({ isError: true });
+    expect((missing.content as Array<{ text: string }>)[0]!.text).toMatch(/No product with id "nope"\. Use an id returned by search_products/);
+    expect(missing.structuredContent).toBeUndefined();
+  });
+
   it('answers invalid arguments with an isError result the assistant can act on', async () => {
     const result = await client.callTool({ name: 'search_products', arguments: { query: 42 } });
     expect(result.isError).toBe(true);
