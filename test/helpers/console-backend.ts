@@ -100,3 +100,27 @@ export function heldRefundEscalation(id = 'esc_refund1', minutesAgo = 90): Escal
     notes: [],
   };
 }
+
+/** Thirty days of plausible numbers for the insights page when no real conversations exist. */
+export function sampleInsights(): import('../../src/flows/console/index.ts').Insights {
+  const to = new Date();
+  const daily = Array.from({ length: 30 }, (_, index) => {
+    const day = new Date(to.getTime() - (29 - index) * 86_400_000).toISOString().slice(0, 10);
+    const conversations = 20 + ((index * 7) % 13);
+    return { day, conversations, escalations: 2 + (index % 4) };
+  });
+  const questions = [
+    ...Array(6).fill('Do you ship to Iceland?'), 'Can you ship to iceland', 'shipping to Iceland possible?',
+    ...Array(4).fill('Is there a student discount?'), 'do you offer student discounts',
+    'Are your tents waterproof in heavy rain?', 'is the basecamp tent waterproof', 'Can I pick up in store?',
+  ];
+  return {
+    from: new Date(to.getTime() - 30 * 86_400_000).toISOString(), to: to.toISOString(), currency: 'USD',
+    conversations: daily.reduce((sum, day) => sum + day.conversations, 0),
+    resolved_without_human: daily.reduce((sum, day) => sum + day.conversations - day.escalations, 0),
+    escalations: daily.reduce((sum, day) => sum + day.escalations, 0),
+    escalation_reasons: { refund_approval: 31, human_requested: 24, policy_exception: 15, unanswered_question: 10 },
+    actions: { returns: 42, cancellations: 17, exchanges: 9, refunds: 51, refunded_amount: 612_450 },
+    checkout_conversions: 64, daily, unanswered_questions: questions.map((text) => ({ text, at: to.toISOString() })),
+  };
+}
