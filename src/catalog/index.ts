@@ -2,6 +2,7 @@ export type { Product, Variant, ProductSummary } from './types.ts';
 export { productSchema, variantSchema, htmlToText, isVariantAvailable } from './types.ts';
 export type { CatalogRepository, UpsertResult } from './repository.ts';
 export { SqliteCatalogRepository } from './sqlite-repository.ts';
+export { PgCatalogRepository } from './pg-repository.ts';
 export { catalogMigrations } from './migrations.ts';
 export { importCatalogFile, importCatalogDir, catalogFormatOf } from './import-catalog.ts';
 export { parseShopifyCsv } from './importers/shopify-csv.ts';

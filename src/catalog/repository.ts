@@ -18,6 +18,6 @@ export interface CatalogRepository {
   /** Atomically adds `delta` to a variant's stock; returns the new level, or null when it would go below zero and `allowNegative` is false. */
   adjustInventory(variantId: string, delta: number, options?: { allowNegative?: boolean }): Promise<number | null>;
   counts(): Promise<{ products: number; variants: number; active_products: number }>;
-  /** Increments on every write, so in-memory indexes know when to rebuild. */
-  version(): number;
+  /** Increases on every write by any process, so in-memory indexes know when to rebuild. */
+  version(): Promise<number>;
 }

@@ -11,7 +11,7 @@ export class CatalogService {
   constructor(readonly repository: CatalogRepository, readonly currency: string, private readonly synonyms: readonly (readonly string[])[] = []) {}
 
   private async currentIndex(): Promise<ProductIndex> {
-    const version = this.repository.version();
+    const version = await this.repository.version();
     if (!this.index || version !== this.indexVersion) {
       this.index = new ProductIndex(await this.repository.listProducts({ status: 'active' }), this.currency);
       this.indexVersion = version;

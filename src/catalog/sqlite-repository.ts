@@ -34,12 +34,14 @@ function toProduct(row: ProductRow, variants: Variant[]): Product {
 const hashProduct = (product: Product): string => stableHash(product);
 
 export class SqliteCatalogRepository implements CatalogRepository {
-  private writes = 0;
-
   constructor(private readonly db: SqliteDb) {}
 
-  version(): number {
-    return this.writes;
+  async version(): Promise<number> {
+    return (this.db.prepare('SELECT version FROM catalog_version WHERE id = 1').get() as { version: number }).version;
+  }
+
+  private bumpVersion(): void {
+    this.db.prepare('UPDATE catalog_version SET version = version + 1 WHERE id = 1').run();
   }
 
   async upsertProducts(products: readonly Product[], source: string): Promise<UpsertResult> {
@@ -84,8 +86,8 @@ export class SqliteCatalogRepository implements CatalogRepository {
         if (previous) result.updated++;
         else result.created++;
       }
+      if (result.created + result.updated > 0) this.bumpVersion();
     })();
-    if (result.created + result.updated > 0) this.writes++;
     return result;
   }
 
@@ -125,12 +127,15 @@ export class SqliteCatalogRepository implements CatalogRepository {
   }
 
   async adjustInventory(variantId: string, delta: number, options: { allowNegative?: boolean } = {}): Promise<number | null> {
-    const row = (options.allowNegative
-      ? this.db.prepare('UPDATE variants SET inventory = inventory + ? WHERE id = ? RETURNING inventory').get(delta, variantId)
-      : this.db.prepare('UPDATE variants SET inventory = inventory + ? WHERE id = ? AND inventory + ? >= 0 RETURNING inventory').get(delta, variantId, delta)
-    ) as { inventory: number } | undefined;
-    if (row) this.writes++;
-    return row ? row.inventory : null;
+    return this.db.transaction(() => {
+      // The stock check and the update are one statement, so concurrent buyers cannot both take the last unit.
+      const row = (options.allowNegative
+        ? this.db.prepare('UPDATE variants SET inventory = inventory + ? WHERE id = ? RETURNING inventory').get(delta, variantId)
+        : this.db.prepare('UPDATE variants SET inventory = inventory + ? WHERE id = ? AND inventory + ? >= 0 RETURNING inventory').get(delta, variantId, delta)
+      ) as { inventory: number } | undefined;
+      if (row) this.bumpVersion();
+      return row ? row.inventory : null;
+    }).immediate();
   }
 
   async counts(): Promise<{ products: number; variants: number; active_products: number }> {

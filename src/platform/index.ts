@@ -11,6 +11,8 @@ export type { Logger } from './logger.ts';
 export { openSqlite, immediate } from './db/sqlite.ts';
 export type { SqliteDb } from './db/sqlite.ts';
 export { migrate } from './db/migrate.ts';
+export { openPostgres, migratePostgres, withTransaction } from './db/postgres.ts';
+export type { PgPool, PgClient } from './db/postgres.ts';
 export type { Migration } from './db/migrate.ts';
 export { positionAt, jsonArrayElementOffsets, jsonErrorOffset } from './source-position.ts';
 export { emptyReport, formatIssue } from './import-report.ts';

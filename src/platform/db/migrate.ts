@@ -4,6 +4,8 @@ import type { SqliteDb } from './sqlite.ts';
 export interface Migration {
   id: string;
   sqlite: string;
+  /** The same step for PostgreSQL; a capability without one is not yet available on PostgreSQL. */
+  postgres?: string;
 }
 
 /**
