@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
 import { importIfEmpty, type MerchantImportSummary } from './flows/index.ts';
-import { createConsoleBackend, type ConsoleBackend } from './flows/console/index.ts';
+import { ConsoleReadModel, createConsoleBackend, type ConsoleBackend } from './flows/console/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 import { mcpRouter } from './surfaces/mcp/index.ts';
@@ -50,7 +50,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     publicUrl: () => publicUrl,
   });
   const supportConsole = consoleRouter(runtime, {
-    accounts: runtime.accounts, backend: options.consoleBackend ?? createConsoleBackend(runtime),
+    accounts: runtime.accounts, backend: options.consoleBackend ?? createConsoleBackend(runtime, { readModel: new ConsoleReadModel(runtime.db), accounts: runtime.accounts }),
     publicUrl: () => publicUrl, ...(options.consolePollMs ? { pollMs: options.consolePollMs } : {}),
   });
   const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, supportConsole] });

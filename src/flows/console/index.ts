@@ -8,3 +8,5 @@ export type { QuestionCluster } from './knowledge-gaps.ts';
 export { createZendeskTicket, zendeskSettings, zendeskTicketBody } from './zendesk.ts';
 export type { ZendeskSettings, ZendeskTicketRef } from './zendesk.ts';
 export { createConsoleBackend } from './backend.ts';
+export { ConsoleReadModel } from './read-model.ts';
+export type { ConsoleDeps, ConversationMessage } from './deps.ts';

@@ -42,7 +42,7 @@ export function escalationPage(escalation: EscalationDetail, csrf: string, now: 
   const mine = escalation.assignee?.id === options.me;
   return html`<p><a href="/console">← Queue</a></p>
 ${options.flash ? html`<p class="flash" role="status">${options.flash}</p>` : ''}
-<h1>${escalation.summary}</h1>
+<h1>${escalation.summary.split('\n')[0]}</h1>
 <p class="meta"><span class="badge priority-${escalation.priority}">${escalation.priority}</span> <span class="badge status-${escalation.status}">${label(escalation.status)}</span>
  ${label(escalation.reason)} · waiting <span class="sla-${sla}">${formatAge(escalation.created_at, now)}</span> · ${escalation.assignee ? html`assigned to ${escalation.assignee.email}` : 'unassigned'}
  ${open ? action(escalation.id, mine ? 'unassign' : 'claim', csrf, mine ? 'Unassign' : 'Claim') : ''}
@@ -50,7 +50,7 @@ ${options.flash ? html`<p class="flash" role="status">${options.flash}</p>` : ''
  ${options.zendesk ? action(escalation.id, 'zendesk', csrf, 'Send to Zendesk') : ''}</p>
 <div class="grid"><div class="col">
 ${heldSection(escalation, csrf)}
-<section class="card"><h2>AI summary</h2><p>${escalation.summary}</p></section>
+<section class="card"><h2>AI summary</h2><p class="summary">${escalation.summary}</p></section>
 <section class="card" id="reply"><h2>Reply to the shopper</h2>
 ${escalation.suggested_reply ? html`<div class="suggested"><p class="muted">Suggested reply, grounded in the help center:</p><blockquote>${escalation.suggested_reply.text}</blockquote>${citations(escalation.suggested_reply.citations)}</div>` : ''}
 <form method="post" action="/console/escalations/${encodeURIComponent(escalation.id)}/reply" class="stack"><input type="hidden" name="_csrf" value="${csrf}">
