@@ -2,13 +2,21 @@ import { join } from 'node:path';
 import { AccountsService, accountsMigrations } from './accounts/index.ts';
 import { CatalogService, SqliteCatalogRepository, catalogMigrations } from './catalog/index.ts';
 import { loadMerchant, type Config } from './config/index.ts';
-import type { Services } from './flows/index.ts';
+import { CheckoutOutbox, CheckoutPayments, CheckoutService, CheckoutStore, checkoutMigrations } from './checkout/index.ts';
+import { checkoutCatalog, type Services } from './flows/index.ts';
+import { acpMigrations } from './surfaces/acp/index.ts';
 import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
-import { SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
-import { TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
-import { createLogger, migrate, openSqlite, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
+import { SqliteOrderActions, SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
+import { SqliteEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
+import { StripePaymentsProvider, TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
+import { createKnowledgeBase } from './knowledge-adapters.ts';
+import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, migrate, openSqlite, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
+import { createHmac } from 'node:crypto';
 
-export const MIGRATIONS = [...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...accountsMigrations];
+export const MIGRATIONS = [
+  ...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...auditMigrations, ...rateLimitMigrations,
+  ...escalationsMigrations, ...checkoutMigrations, ...acpMigrations, ...accountsMigrations,
+];
 
 export interface Runtime extends Services {
   db: SqliteDb;
@@ -30,7 +38,12 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const ran = migrate(db, MIGRATIONS);
   if (ran.length > 0) logger.debug({ migrations: ran }, 'applied migrations');
   const catalogRepository = new SqliteCatalogRepository(db);
+  const orders = new SqliteOrdersRepository(db);
+  const secret = resolveSecret(config.secret, config.dataDir);
+  const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
   const clock = options.clock ?? systemClock;
+  const checkoutStore = new CheckoutStore(db);
+  const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock);
   return {
     config,
     merchant,
@@ -40,10 +53,21 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     accounts: new AccountsService(db, clock),
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
-    orders: new SqliteOrdersRepository(db),
+    orders,
+    orderActions: new SqliteOrderActions(db, orders),
+    escalations: new SqliteEscalations(db),
+    escalationWebhook: config.escalationWebhookUrl ? new WebhookOutbox(db, { url: config.escalationWebhookUrl, secret: webhookSecret, logger }) : null,
+    audit: new AuditLog(db),
+    rateLimiter: new RateLimiter(db),
+    customerTokens: new TokenSigner(secret, 'customer-token'),
     articles: new SqliteArticleRepository(db),
-    // The Stripe adapter is chosen here when STRIPE_SECRET_KEY is set (checkout issue).
-    payments: new TestPaymentsProvider(db),
+    knowledge: createKnowledgeBase(config, merchant, db),
+    payments: config.stripeSecretKey
+      ? new StripePaymentsProvider({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret })
+      : new TestPaymentsProvider(db),
+    checkout,
+    checkoutPayments: new CheckoutPayments(checkout, checkoutStore, clock),
+    checkoutOutbox: new CheckoutOutbox(db),
     close: () => db.close(),
   };
 }

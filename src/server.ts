@@ -2,9 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
-import { importIfEmpty, type MerchantImportSummary } from './flows/index.ts';
+import { prepareMerchant, type MerchantImportSummary } from './flows/index.ts';
 import { ConsoleReadModel, createConsoleBackend, type ConsoleBackend } from './flows/console/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
+import { acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 import { mcpRouter } from './surfaces/mcp/index.ts';
 import { consoleRouter } from './surfaces/console/index.ts';
@@ -36,7 +37,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const runtime = createRuntime(config, options);
   let initialImport: MerchantImportSummary | null = null;
   try {
-    initialImport = await importIfEmpty(runtime);
+    initialImport = await prepareMerchant(runtime);
   } catch (error) {
     runtime.close();
     throw error;
@@ -49,11 +50,17 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...config.allowedOriginList],
     publicUrl: () => publicUrl,
   });
+  const stopWebhooks = runtime.escalationWebhook?.start();
   const supportConsole = consoleRouter(runtime, {
-    accounts: runtime.accounts, backend: options.consoleBackend ?? createConsoleBackend(runtime, { readModel: new ConsoleReadModel(runtime.db), accounts: runtime.accounts }),
+    accounts: runtime.accounts, backend: options.consoleBackend ?? createConsoleBackend(runtime, {
+      readModel: new ConsoleReadModel(runtime.db), accounts: runtime.accounts, answerQuestion: (question) => runtime.knowledge.answerQuestion(question),
+    }),
     publicUrl: () => publicUrl, ...(options.consolePollMs ? { pollMs: options.consolePollMs } : {}),
   });
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, supportConsole] });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), supportConsole] });
+  // Gives back stock held by sessions nobody finished.
+  const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
+  sweeper.unref();
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.once('error', reject);
@@ -62,6 +69,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   publicUrl ||= url;
+  const webhooks = startWebhookWorker(runtime, { baseUrl: config.publicUrl ?? url });
   let closing: Promise<void> | null = null;
   return {
     url,
@@ -69,6 +77,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     runtime,
     initialImport,
     close: () => {
+      stopWebhooks?.();
+      webhooks.stop();
+      clearInterval(sweeper);
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

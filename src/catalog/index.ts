@@ -12,3 +12,5 @@ export { parseProductsJson } from './importers/products-json.ts';
 export { CatalogService } from './service.ts';
 export { ProductIndex, summarize, tokenize } from './search.ts';
 export type { ProductQuery } from './search.ts';
+export { toFeedProducts } from './feed-export.ts';
+export type { FeedSeller } from './feed-export.ts';

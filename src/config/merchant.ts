@@ -25,7 +25,10 @@ export const merchantSchema = z.strictObject({
   links: z.record(z.string(), z.string().url()).default({}),
   shipping: z.strictObject({
     zones: z.array(z.strictObject({ id: z.string().min(1), countries: z.array(country).min(1), rates: z.array(shippingRate).min(1) })).min(1),
-    pickup: shippingRate.omit({ free_over: true }).optional(),
+    // The address is what ACP shows as the pickup location; pickup is offered only when it is set.
+    pickup: shippingRate.omit({ free_over: true }).extend({
+      address: z.strictObject({ name: z.string().min(1), line_one: z.string().min(1), line_two: z.string().optional(), city: z.string().min(1), state: z.string(), country: z.string().regex(/^[A-Z]{2}$/), postal_code: z.string() }).optional(),
+    }).optional(),
   }),
   tax: z.array(z.strictObject({
     region: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'use a country (US) or country-region (US-VT)'),

@@ -17,6 +17,8 @@ export const policySchema = z.strictObject({
     free_label_for_store_credit: z.boolean().default(false),
     outside_window: z.enum(['hold', 'refuse']).default('refuse'),
     article: z.string().min(1),
+    /** Article cited when a final-sale item is refused (defaults to `article`). */
+    final_sale_article: z.string().min(1).optional(),
   }),
   exchanges: z.strictObject({
     window_days: windows,
@@ -31,6 +33,8 @@ export const policySchema = z.strictObject({
   modification: z.strictObject({
     address_statuses: statuses,
     items_statuses: statuses,
+    /** A pending order's new shipping address must stay in the original country (rates and tax differ). */
+    address_same_country: z.boolean().default(false),
     article: z.string().min(1),
   }),
   approval: z.strictObject({

@@ -3,6 +3,7 @@ import { importCatalogDir } from '../catalog/index.ts';
 import { importHelpDir } from '../knowledge/index.ts';
 import { importOrdersDir, type SkuFacts } from '../orders/index.ts';
 import type { ImportReport } from '../platform/index.ts';
+import { ingestKnowledge } from './ingest-knowledge.ts';
 import type { Services } from './services.ts';
 
 export interface MerchantImportSummary {
@@ -60,4 +61,16 @@ export async function importIfEmpty(services: Services): Promise<MerchantImportS
   const summary = await importMerchant(services);
   services.logger.info({ totals: summary.totals, seconds: summary.seconds }, `imported ${summary.merchant}`);
   return summary;
+}
+
+/**
+ * What every entry point (HTTP server, MCP over stdio) does before serving: import the merchant on
+ * a fresh database, load the stored help index and bring it up to date (no work when unchanged).
+ */
+export async function prepareMerchant(services: Services): Promise<MerchantImportSummary | null> {
+  const imported = await importIfEmpty(services);
+  await services.knowledge.load();
+  const ingest = await ingestKnowledge(services);
+  services.logger.info({ chunks: ingest.chunks.total, embedded: ingest.embeddings.computed, seconds: ingest.seconds }, 'help index ready');
+  return imported;
 }

@@ -1,9 +1,11 @@
 import type { CatalogRepository, CatalogService } from '../catalog/index.ts';
+import type { CheckoutOutbox, CheckoutPayments, CheckoutService } from '../checkout/index.ts';
 import type { Config, Merchant } from '../config/index.ts';
-import type { ArticleRepository } from '../knowledge/index.ts';
-import type { OrdersRepository } from '../orders/index.ts';
+import type { ArticleRepository, KnowledgeBase } from '../knowledge/index.ts';
+import type { Escalations, WebhookOutbox } from '../escalations/index.ts';
+import type { OrdersRepository, SqliteOrderActions } from '../orders/index.ts';
 import type { PaymentsPort } from '../payments/index.ts';
-import type { Clock, Logger } from '../platform/index.ts';
+import type { AuditLog, Clock, Logger, RateLimiter, TokenSigner } from '../platform/index.ts';
 
 /** The capabilities a flow may combine; the composition root (src/main.ts) builds one. */
 export interface Services {
@@ -15,5 +17,19 @@ export interface Services {
   catalogRepository: CatalogRepository;
   orders: OrdersRepository;
   articles: ArticleRepository;
+  /** Help-center and product knowledge: hybrid search and cited answers. */
+  knowledge: KnowledgeBase;
   payments: PaymentsPort;
+  // Post-sale support (issue 4):
+  orderActions: SqliteOrderActions;
+  escalations: Escalations;
+  /** Delivers escalation events to the helpdesk webhook; null when no URL is configured. */
+  escalationWebhook: WebhookOutbox | null;
+  audit: AuditLog;
+  rateLimiter: RateLimiter;
+  /** Signs and checks the short-lived customer tokens verify_customer issues. */
+  customerTokens: TokenSigner;
+  checkout: CheckoutService;
+  checkoutPayments: CheckoutPayments;
+  checkoutOutbox: CheckoutOutbox;
 }

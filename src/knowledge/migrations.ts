@@ -18,4 +18,32 @@ export const knowledgeMigrations: Migration[] = [
       );
     `,
   },
+  // Passages, their embeddings (cached by content hash and model) and index state.
+  {
+    id: 'knowledge/002-index',
+    sqlite: `
+      CREATE TABLE knowledge_documents (
+        doc_key TEXT PRIMARY KEY,
+        doc_hash TEXT NOT NULL
+      );
+      CREATE TABLE knowledge_chunks (
+        id TEXT PRIMARY KEY,
+        doc_key TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        content_hash TEXT NOT NULL
+      );
+      CREATE INDEX knowledge_chunks_doc ON knowledge_chunks (doc_key);
+      CREATE TABLE knowledge_embeddings (
+        content_hash TEXT NOT NULL,
+        model TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (content_hash, model)
+      );
+      CREATE TABLE knowledge_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+},
 ];

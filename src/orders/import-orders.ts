@@ -86,7 +86,7 @@ function toOrder(input: OrderInput, describeSku: (sku: string) => SkuFacts | nul
     currency: input.currency, created_at: input.created_at, updated_at: input.updated_at ?? input.created_at,
     shipping_address: input.shipping_address, line_items: lines, shipping: input.shipping,
     subtotal, discount: input.discount, tax: input.tax, total, payments: input.payments, fulfillments: input.fulfillments,
-    cancel_reason: input.cancel_reason ?? null,
+    cancel_reason: input.cancel_reason ?? null, request: null,
   };
 }
 

@@ -81,4 +81,39 @@ export const ordersMigrations: Migration[] = [
       CREATE INDEX fulfillments_order ON fulfillments(order_number, position);
     `,
   },
+  {
+    id: 'orders/002-post-sale-actions',
+    sqlite: `
+      ALTER TABLE orders ADD COLUMN request TEXT;
+      -- One row per executed action, keyed by its idempotency key and written in the same
+      -- transaction as the change, so a retried or concurrent request can never apply twice.
+      CREATE TABLE order_actions (
+        idempotency_key TEXT PRIMARY KEY,
+        order_number TEXT,
+        customer_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        result TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX order_actions_order ON order_actions(order_number);
+      -- Card and PayPal entries of the payment history still to be executed at the provider.
+      -- The history itself is never edited; this table tracks the provider side.
+      CREATE TABLE payment_settlements (
+        entry_id TEXT PRIMARY KEY,
+        order_number TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('charge', 'refund')),
+        method_id TEXT NOT NULL,
+        amount INTEGER NOT NULL,
+        refund_of TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        provider TEXT,
+        provider_ref TEXT,
+        message TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX payment_settlements_pending ON payment_settlements(status, order_number);
+    `,
+  },
 ];

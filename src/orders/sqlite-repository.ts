@@ -1,12 +1,13 @@
 import { stableHash as hash, type SqliteDb } from '../platform/index.ts';
 import type { OrdersRepository, WriteCounts } from './repository.ts';
-import type { Customer, CustomerInput, Fulfillment, LineItem, Order, OrderStatus, PaymentEntry, PaymentMethod } from './types.ts';
+import type { Customer, CustomerInput, Fulfillment, LineItem, Order, OrderStatus, PaymentEntry, PaymentMethod, ReturnRequest } from './types.ts';
 
 interface CustomerRow { id: string; email: string; first_name: string; last_name: string; phone: string | null; locale: string; addresses: string; created_at: string }
 interface MethodRow { id: string; customer_id: string; position: number; type: PaymentMethod['type']; brand: string | null; last4: string | null; exp_month: number | null; exp_year: number | null; email: string | null; balance: number | null }
 interface OrderRow {
   number: string; customer_id: string; status: OrderStatus; items_modified: number; currency: string; created_at: string; updated_at: string;
   shipping_address: string; shipping: string; subtotal: number; discount: number; tax: number; total: number; cancel_reason: string | null;
+  request: string | null;
 }
 interface LineRow { id: string; sku: string; product_id: string | null; title: string; variant_title: string; options: string; quantity: number; unit_price: number; tags: string }
 interface PaymentRow { id: string; order_number: string; position: number; kind: PaymentEntry['kind']; method_id: string; amount: number; created_at: string; note: string | null }
@@ -111,6 +112,16 @@ export class SqliteOrdersRepository implements OrdersRepository {
     };
   }
 
+  /** Synchronous reads for use inside a caller's transaction (see action-store.ts). */
+  loadOrderSync(number: string): Order | null {
+    return this.loadOrder(number.trim().toUpperCase());
+  }
+
+  loadCustomerSync(id: string): Customer | null {
+    const row = this.db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
+    return row ? this.hydrateCustomer(row) : null;
+  }
+
   private loadOrder(number: string): Order | null {
     const row = this.db.prepare('SELECT * FROM orders WHERE number = ?').get(number) as OrderRow | undefined;
     if (!row) return null;
@@ -122,6 +133,7 @@ export class SqliteOrdersRepository implements OrdersRepository {
       currency: row.currency, created_at: row.created_at, updated_at: row.updated_at,
       shipping_address: JSON.parse(row.shipping_address), shipping: JSON.parse(row.shipping),
       subtotal: row.subtotal, discount: row.discount, tax: row.tax, total: row.total, cancel_reason: row.cancel_reason,
+      request: row.request ? JSON.parse(row.request) as ReturnRequest : null,
       line_items: lines.map((line): LineItem => ({
         id: line.id, sku: line.sku, product_id: line.product_id, title: line.title, variant_title: line.variant_title,
         options: JSON.parse(line.options), quantity: line.quantity, unit_price: line.unit_price, tags: JSON.parse(line.tags),

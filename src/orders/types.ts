@@ -141,4 +141,24 @@ export interface Order {
   payments: PaymentEntry[];
   fulfillments: Fulfillment[];
   cancel_reason: string | null;
+  /** The return or exchange requested for this order (one per order), with its RMA. */
+  request: ReturnRequest | null;
+}
+
+/** A return or exchange request: the RMA the shopper ships back under. Money moves when it is received. */
+export interface ReturnRequest {
+  kind: 'return' | 'exchange';
+  rma: string;
+  /** Item ids as the shopper named them (line id or SKU), sorted, one per unit. */
+  items: string[];
+  /** Exchange only: the new variant SKUs, sorted, one per unit. */
+  new_items: string[];
+  payment_method_id: string;
+  /** Exchange only: new prices minus paid prices; positive is owed by the shopper. */
+  price_difference: number;
+  /** Return only: what will be refunded once the items arrive (after the label fee). */
+  refund_amount: number;
+  label_fee: number;
+  created_at: string;
+  instructions: string;
 }

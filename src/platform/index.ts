@@ -18,3 +18,10 @@ export { positionAt, jsonArrayElementOffsets, jsonErrorOffset } from './source-p
 export { emptyReport, formatIssue } from './import-report.ts';
 export type { ImportIssue, ImportReport } from './import-report.ts';
 export { stableHash, stableStringify } from './stable-hash.ts';
+export { AuditLog, recordAudit, auditMigrations } from './audit/audit-log.ts';
+export type { AuditActor, AuditEntry, StoredAuditEntry } from './audit/audit-log.ts';
+export { resolveSecret } from './security/secret.ts';
+export { TokenSigner, webhookSignature, verifyWebhookSignature } from './security/signed-token.ts';
+export { RateLimiter, rateLimitMigrations } from './security/rate-limiter.ts';
+export { withTxParticipant, withoutTxParticipant, finalWrite } from './db/unit-of-work.ts';
+export type { TxParticipant } from './db/unit-of-work.ts';

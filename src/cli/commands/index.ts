@@ -1,12 +1,16 @@
 import type { Command } from '../command.ts';
 import { agentsCommand } from './agents.ts';
+import { askCommand } from './ask.ts';
 import { configCommand } from './config.ts';
+import { feedCommand } from './feed.ts';
 import { importCommand } from './import.ts';
+import { ingestCommand } from './ingest.ts';
 import { mcpCommand } from './mcp.ts';
+import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every CLI command; a capability's command is added here. */
-export const COMMANDS: Command[] = [serveCommand, importCommand, configCommand, mcpCommand, agentsCommand];
+export const COMMANDS: Command[] = [serveCommand, importCommand, ingestCommand, searchCommand, askCommand, configCommand, mcpCommand, feedCommand, agentsCommand];
 
 /** Commands named in the docs that a later release adds. */
-export const PLANNED = ['ingest', 'search', 'ask', 'eval', 'bench', 'feed'];
+export const PLANNED = ['eval', 'bench'];

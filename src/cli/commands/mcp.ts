@@ -1,5 +1,5 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import { importIfEmpty } from '../../flows/index.ts';
+import { prepareMerchant } from '../../flows/index.ts';
 import { createRuntime } from '../../main.ts';
 import { createLogger } from '../../platform/index.ts';
 import { VERSIONS } from '../../server.ts';
@@ -19,7 +19,7 @@ export const mcpCommand: Command = {
     const config = context.config();
     // stdout carries the protocol, so logs go to stderr only.
     const runtime = createRuntime(config, { logger: createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }) });
-    await importIfEmpty(runtime);
+    await prepareMerchant(runtime);
     const handle = serveStdio(() => buildMcpServer(runtime, { version: VERSIONS.shopkeeper, widgetDomain: config.publicUrl ?? runtime.merchant.profile.url, actorId: 'mcp:stdio' }), {
       onerror: (error) => runtime.logger.warn({ err: error }, 'mcp stdio error'),
     });

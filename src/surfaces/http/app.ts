@@ -3,6 +3,7 @@ import type { Services } from '../../flows/index.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { healthRoutes } from './routes/health.ts';
+import { helpRoutes } from './routes/help.ts';
 
 export interface HttpAppOptions {
   versions: Record<string, string>;
@@ -26,6 +27,7 @@ export function createHttpApp(services: Services, options: HttpAppOptions): Expr
   app.use(express.json({ limit: services.config.maxBodyBytes, strict: true }));
   app.use(healthRoutes(services, options.versions));
   app.use(catalogRoutes(services));
+  app.use(helpRoutes(services));
   for (const router of options.routers ?? []) app.use(router);
   app.use((request, response) => {
     sendProblem(response, { title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${request.method} ${request.path}.`, fix: 'Check the path; GET /health lists what this server serves.' });

@@ -20,7 +20,8 @@ function cli(args: string[], stdin?: string): Promise<{ code: number | null; std
   });
 }
 
-describe('shopkeeper agents', () => {
+// Each call starts the real CLI (tsx): allow for a busy machine.
+describe('shopkeeper agents', { timeout: 120_000 }, () => {
   it('adds an admin with a password read from stdin, and an agent with a generated one', async () => {
     const admin = await cli(['agents', 'add', 'Ada@Northwind.example', '--role', 'admin', '--password-stdin'], 'a long admin password\n');
     expect(admin.stderr).toBe('');

@@ -1,0 +1,65 @@
+import type { Question } from './dataset.ts';
+
+export interface Ranked { question: Question; docs: string[]; confidence: number }
+
+export interface Metrics { questions: number; recall_at_1: number; recall_at_5: number; mrr: number; ndcg_at_10: number }
+
+/**
+ * Ranking metrics over distinct documents. A question may list several acceptable articles;
+ * recall@k counts a question as found when one of them is in the top k (hit rate), MRR uses
+ * the first relevant rank, nDCG@10 uses binary gains over all listed articles.
+ */
+export function rankingMetrics(rows: readonly Ranked[]): Metrics {
+  const answerable = rows.filter((row) => row.question.answerable);
+  let r1 = 0, r5 = 0, mrr = 0, ndcg = 0;
+  for (const { question, docs } of answerable) {
+    const relevant = new Set(question.relevant);
+    const first = docs.findIndex((doc) => relevant.has(doc));
+    if (first === 0) r1++;
+    if (first >= 0 && first < 5) r5++;
+    if (first >= 0) mrr += 1 / (first + 1);
+    let dcg = 0;
+    docs.slice(0, 10).forEach((doc, index) => { if (relevant.has(doc)) dcg += 1 / Math.log2(index + 2); });
+    let ideal = 0;
+    for (let index = 0; index < Math.min(relevant.size, 10); index++) ideal += 1 / Math.log2(index + 2);
+    ndcg += dcg / ideal;
+  }
+  const n = Math.max(answerable.length, 1);
+  const round = (value: number) => Math.round((value / n) * 1000) / 1000;
+  return { questions: answerable.length, recall_at_1: round(r1), recall_at_5: round(r5), mrr: round(mrr), ndcg_at_10: round(ndcg) };
+}
+
+export interface Answerability { threshold: number; unanswerable_recognised: number; answerable_refused: number; precision: number; recall: number }
+
+/** "Not answerable" as the positive class: precision and recall of refusing, and how many answerable ones were refused. */
+export function answerability(rows: readonly Ranked[], threshold: number): Answerability {
+  const refused = (row: Ranked) => row.confidence < threshold;
+  const unanswerable = rows.filter((row) => !row.question.answerable);
+  const answerable = rows.filter((row) => row.question.answerable);
+  const truePositive = unanswerable.filter(refused).length;
+  const falsePositive = answerable.filter(refused).length;
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  return {
+    threshold: round(threshold),
+    unanswerable_recognised: round(truePositive / Math.max(unanswerable.length, 1)),
+    answerable_refused: round(falsePositive / Math.max(answerable.length, 1)),
+    precision: round(truePositive / Math.max(truePositive + falsePositive, 1)),
+    recall: round(truePositive / Math.max(unanswerable.length, 1)),
+  };
+}
+
+/**
+ * The threshold chosen on the train split: the highest recognition of unanswerable questions
+ * while refusing under 5% of answerable ones (ties: the lower threshold).
+ */
+export function calibrate(rows: readonly Ranked[]): number {
+  const candidates = [...new Set(rows.map((row) => row.confidence))].sort((left, right) => left - right);
+  let best = { threshold: 0, score: -Infinity };
+  for (const value of candidates) {
+    const threshold = value + 1e-9;
+    const result = answerability(rows, threshold);
+    const score = result.answerable_refused < 0.05 ? result.unanswerable_recognised - result.answerable_refused : -1 - result.answerable_refused;
+    if (score > best.score) best = { threshold, score };
+  }
+  return best.threshold;
+}

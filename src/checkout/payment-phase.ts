@@ -1,0 +1,66 @@
+import { withoutTxParticipant, type Clock } from '../platform/index.ts';
+import type { CheckoutService } from './service.ts';
+import type { CheckoutStore } from './store.ts';
+import type { Buyer, CheckoutSession, Message, OrderRef } from './types.ts';
+
+/** A claim older than this belongs to a request that died mid-payment; the next complete takes it over. */
+const STALE_CLAIM_MS = 5 * 60 * 1000;
+
+export type BeginPayment =
+  | { kind: 'claimed'; session: CheckoutSession; paymentKey: string }
+  /** Nothing to pay now: already completed, being completed, or not ready (see messages). */
+  | { kind: 'current'; session: CheckoutSession };
+
+/**
+ * The payment half of a checkout, driven by the complete-checkout flow: claim (exactly one caller
+ * wins), then exactly one of completed / declined / authentication required.
+ */
+export class CheckoutPayments {
+  constructor(private readonly service: CheckoutService, private readonly store: CheckoutStore, private readonly clock: Clock) {}
+
+  async begin(id: string, paymentKey: string, buyer?: Buyer): Promise<BeginPayment> {
+    let session = await this.service.get(id);
+    if (buyer && (session.status === 'ready_for_payment' || session.status === 'not_ready_for_payment')) {
+      // Not the request's final effect: the payment outcome is.
+      session = await withoutTxParticipant(() => this.service.update(id, { buyer: { ...session.buyer, ...buyer } }));
+    }
+    if (session.status !== 'ready_for_payment' && session.status !== 'authentication_required' && session.status !== 'complete_in_progress') return { kind: 'current', session };
+    if (!session.buyer?.email && !session.contact?.email && session.status !== 'complete_in_progress') {
+      return { kind: 'current', session: withMessage(session, { type: 'error', code: 'missing', param: '$.buyer.email', content: 'Add the buyer email so we can send the receipt.' }) };
+    }
+    const claimed = this.store.claim(id, paymentKey, this.clock.now().getTime(), STALE_CLAIM_MS);
+    if (!claimed) return { kind: 'current', session: this.store.get(id)! };
+    return { kind: 'claimed', session: claimed, paymentKey: this.store.claimKeyOf(id) ?? paymentKey };
+  }
+
+  /** Paid and ordered: the held stock is now sold, and an order_created event is queued atomically. */
+  complete(session: CheckoutSession, order: OrderRef): CheckoutSession {
+    this.store.setReservations(session.id, new Map());
+    const done = this.store.save(session, { ...session, status: 'completed', reserved: false, order, messages: [], updated_at: this.clock.now().toISOString() }, 'order_created');
+    return done ?? this.store.get(session.id)!;
+  }
+
+  /** The payment failed: back to ready (stock stays held) with the reason as a message. */
+  fail(session: CheckoutSession, message: Message): CheckoutSession {
+    const back = this.store.save(session, { ...session, status: 'ready_for_payment', messages: [message], updated_at: this.clock.now().toISOString() });
+    return back ?? this.store.get(session.id)!;
+  }
+
+  requireAuthentication(session: CheckoutSession, chargeId: string): CheckoutSession {
+    const next = this.store.save(session, {
+      ...session, status: 'authentication_required', authentication: { charge_id: chargeId }, updated_at: this.clock.now().toISOString(),
+      messages: [{ type: 'error', code: 'requires_3ds', param: '$.authentication_result', content: 'The card issuer asks the buyer to authenticate (3-D Secure) before paying.' }],
+    });
+    return next ?? this.store.get(session.id)!;
+  }
+
+  /** Queues an order_updated event for the agent platform (support actions call this later). */
+  orderUpdated(sessionId: string): void {
+    const session = this.store.get(sessionId);
+    if (session?.order) this.store.enqueue('order_updated', session);
+  }
+}
+
+function withMessage(session: CheckoutSession, message: Message): CheckoutSession {
+  return { ...session, messages: [...session.messages, message] };
+}

@@ -1,0 +1,191 @@
+import type { MerchantProfile } from '../config/index.ts';
+import { ShopkeeperError, newId, notFound, type Clock } from '../platform/index.ts';
+import type { CheckoutCatalogPort } from './ports.ts';
+import { priceCart } from './pricing.ts';
+import { readinessMessages } from './readiness.ts';
+import { EDITABLE, TERMINAL } from './state-machine.ts';
+import type { CheckoutStore } from './store.ts';
+import type { CheckoutSession, ItemFacts, Message, RequestedLine, SessionChanges } from './types.ts';
+
+const SESSION_TTL_MS = 6 * 60 * 60 * 1000;
+const LOCK_MS = 10_000;
+
+export interface CreateInput extends SessionChanges {
+  lines: RequestedLine[];
+  currency?: string;
+}
+
+/**
+ * Checkout sessions, protocol-neutral: pricing, shipping, tax, discounts, readiness, stock holds.
+ * Stock is held (taken from the catalog) while a session is ready for payment and given back when
+ * it stops being ready, is canceled or expires; completing keeps it taken, as sold.
+ */
+export class CheckoutService {
+  constructor(
+    private readonly store: CheckoutStore,
+    private readonly catalog: CheckoutCatalogPort,
+    private readonly merchant: MerchantProfile,
+    private readonly clock: Clock,
+  ) {}
+
+  get currency(): string {
+    return this.merchant.currency.toLowerCase();
+  }
+
+  async create(owner: string, input: CreateInput): Promise<CheckoutSession> {
+    const now = this.clock.now();
+    const session: CheckoutSession = {
+      id: newId('cs'), owner, status: 'not_ready_for_payment', currency: this.currency, requested: [], line_items: [],
+      buyer: null, contact: null, address: null, selected_option_id: null, discount_codes: [], applied_discounts: [], rejected_discounts: [],
+      fulfillment_options: [], totals: { items_base_amount: 0, items_discount: 0, subtotal: 0, fulfillment: 0, tax: 0, total: 0 },
+      messages: [], order_notes: null, reserved: false, order: null, authentication: null, locale: null, interventions: [],
+      created_at: now.toISOString(), updated_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(), version: 0,
+    };
+    const extra: Message[] = [];
+    if (input.currency && input.currency.toLowerCase() !== this.currency) {
+      extra.push({ type: 'error', code: 'unsupported', param: '$.currency', content: `This store sells in ${this.currency.toUpperCase()} only; the session uses ${this.currency.toUpperCase()}.` });
+    }
+    const next = await this.recompute(session, { ...input, lines: input.lines }, extra);
+    // The row must exist before stock is held against it; the first save below is its final state.
+    this.store.insert({ ...session, status: 'not_ready_for_payment' });
+    const held = await this.hold(next);
+    return this.persist(session, held);
+  }
+
+  async get(id: string): Promise<CheckoutSession> {
+    const session = this.store.get(id);
+    if (!session) throw notFound(`Checkout session ${id} not found`, { field: 'checkout_session_id', fix: 'Create a session first; ids look like cs_….' });
+    if (!TERMINAL.has(session.status) && session.status !== 'complete_in_progress' && Date.parse(session.expires_at) < this.clock.now().getTime()) {
+      return this.expire(session);
+    }
+    return session;
+  }
+
+  async update(id: string, changes: SessionChanges): Promise<CheckoutSession> {
+    return this.locked(id, async (session) => {
+      if (!EDITABLE.has(session.status)) return { ...session, messages: [...session.messages.filter((m) => m.code !== 'conflict'), notEditable(session)] };
+      const next = await this.recompute(session, changes, []);
+      return this.persist(session, await this.hold(next));
+    });
+  }
+
+  /** Cancels and gives held stock back; a completed or canceled session cannot be canceled (ACP: 405). */
+  async cancel(id: string): Promise<CheckoutSession> {
+    return this.locked(id, async (session) => {
+      if (!EDITABLE.has(session.status)) {
+        throw new ShopkeeperError('policy_violation', `Checkout session ${id} is ${session.status} and cannot be canceled`, { field: 'status', status: session.status, fix: 'Only open sessions can be canceled.' });
+      }
+      await this.release(session.id);
+      return this.persist(session, { ...session, status: 'canceled', reserved: false, messages: [] });
+    });
+  }
+
+  /** Gives back the stock of sessions past their expiry; the server calls it now and then. */
+  async expireStale(): Promise<number> {
+    const ids = this.store.expiredIds(this.clock.now().toISOString());
+    for (const id of ids) await this.get(id).catch(() => undefined);
+    return ids.length;
+  }
+
+  private async expire(session: CheckoutSession): Promise<CheckoutSession> {
+    if (!this.store.lock(session.id, this.clock.now().getTime(), LOCK_MS)) return session;
+    await this.release(session.id);
+    return this.store.save(session, { ...session, status: 'expired', reserved: false, updated_at: this.clock.now().toISOString(), messages: [{ type: 'error', code: 'expired', content: 'This checkout session has expired; start a new one.' }] }) ?? session;
+  }
+
+  /** Runs `work` holding the session's mutex (short waits when another request holds it). */
+  private async locked(id: string, work: (session: CheckoutSession) => Promise<CheckoutSession>): Promise<CheckoutSession> {
+    const session = await this.get(id);
+    if (TERMINAL.has(session.status) && session.status !== 'completed') return work(session);
+    for (let attempt = 0; attempt < 200; attempt++) {
+      if (this.store.lock(id, this.clock.now().getTime(), LOCK_MS)) {
+        try {
+          return await work(this.store.get(id)!);
+        } finally {
+          this.store.unlock(id);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10));
+    }
+    throw new ShopkeeperError('conflict', `Checkout session ${id} is busy`, { fix: 'Retry in a second.', retryAfter: 1 });
+  }
+
+  private persist(previous: CheckoutSession, next: CheckoutSession): CheckoutSession {
+    const saved = this.store.save(previous, { ...next, updated_at: this.clock.now().toISOString() });
+    if (!saved) throw new ShopkeeperError('conflict', `Checkout session ${previous.id} changed while it was being updated`, { fix: 'Retry the request.', retryAfter: 1 });
+    return saved;
+  }
+
+  /** Applies changes, looks items up, prices the cart and decides whether it could be paid. */
+  async recompute(session: CheckoutSession, changes: SessionChanges, extra: Message[]): Promise<CheckoutSession> {
+    const merged: CheckoutSession = {
+      ...session,
+      requested: changes.lines ?? session.requested,
+      buyer: changes.buyer === undefined ? session.buyer : changes.buyer,
+      contact: changes.contact === undefined ? session.contact : changes.contact,
+      address: changes.address === undefined ? session.address : changes.address,
+      selected_option_id: changes.selected_option_id === undefined ? session.selected_option_id : changes.selected_option_id,
+      discount_codes: changes.discount_codes ?? session.discount_codes,
+      order_notes: changes.order_notes === undefined ? session.order_notes : changes.order_notes,
+      locale: changes.locale === undefined ? session.locale : changes.locale,
+      interventions: changes.interventions ?? session.interventions,
+    };
+    const messages: Message[] = [...extra];
+    const found: Array<{ item: ItemFacts; quantity: number }> = [];
+    // Units this session already holds are available to it.
+    const own = this.store.reservations(session.id);
+    for (const [index, line] of merged.requested.entries()) {
+      const looked = await this.catalog.lookup(line.id);
+      const item = looked && looked.available !== null ? { ...looked, available: looked.available + (own.get(looked.variant_id) ?? 0) } : looked;
+      if (!item) messages.push({ type: 'error', code: 'invalid', param: `$.line_items[${index}]`, content: `Item ${line.id} is not sold here.` });
+      else if (!Number.isInteger(line.quantity) || line.quantity < 1) messages.push({ type: 'error', code: 'invalid', param: `$.line_items[${index}].quantity`, content: `Quantity ${line.quantity} is not a whole number of units; ${item.title} sells by the unit.` });
+      else found.push({ item, quantity: line.quantity });
+    }
+    const priced = priceCart(this.merchant, { lines: found, address: merged.address, selected_option_id: merged.selected_option_id, codes: merged.discount_codes, now: this.clock.now() });
+    return {
+      ...merged, line_items: priced.line_items, fulfillment_options: priced.fulfillment_options, selected_option_id: priced.selected_option_id,
+      applied_discounts: priced.applied, rejected_discounts: priced.rejected, totals: priced.totals,
+      messages: [...messages, ...priced.messages, ...readinessMessages(merged, priced)],
+    };
+  }
+
+  /**
+   * Decides the status and holds stock for a payable cart: lines not in stock make it not ready.
+   * Held amounts already taken for this session count as available to it.
+   */
+  async hold(next: CheckoutSession): Promise<CheckoutSession> {
+    const blocking = next.messages.some((message) => message.type === 'error');
+    const wanted = new Map<string, number>();
+    for (const line of next.line_items) if (line.item.available !== null) wanted.set(line.item.variant_id, (wanted.get(line.item.variant_id) ?? 0) + line.quantity);
+    await this.release(next.id);
+    if (blocking || next.line_items.length === 0) return { ...next, status: 'not_ready_for_payment', reserved: false };
+    const taken = new Map<string, number>();
+    for (const [variant, quantity] of wanted) {
+      if (await this.catalog.take(variant, quantity)) {
+        taken.set(variant, quantity);
+        continue;
+      }
+      for (const [back, amount] of taken) await this.catalog.give(back, amount);
+      const index = next.line_items.findIndex((line) => line.item.variant_id === variant);
+      const line = next.line_items[index]!;
+      return {
+        ...next, status: 'not_ready_for_payment', reserved: false,
+        line_items: next.line_items.map((candidate) => candidate.item.variant_id === variant ? { ...candidate, availability: 'out_of_stock' } : candidate),
+        messages: [...next.messages, { type: 'error', code: 'out_of_stock', param: `$.line_items[${index}]`, content: `${line.item.title} is out of stock in the quantity asked (${line.quantity}).` }],
+      };
+    }
+    this.store.setReservations(next.id, taken);
+    return { ...next, status: 'ready_for_payment', reserved: true };
+  }
+
+  async release(sessionId: string): Promise<void> {
+    const held = this.store.reservations(sessionId);
+    if (held.size === 0) return;
+    this.store.setReservations(sessionId, new Map());
+    for (const [variant, quantity] of held) await this.catalog.give(variant, quantity);
+  }
+}
+
+function notEditable(session: CheckoutSession): Message {
+  return { type: 'error', code: 'conflict', content: `This checkout session is ${session.status.replace(/_/g, ' ')} and can no longer be changed.` };
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { CheckoutSession } from '../checkout/index.ts';
+import type { Order } from '../orders/index.ts';
+import type { ChargeResult } from '../payments/index.ts';
+import type { Buyer } from '../checkout/index.ts';
+import type { Services } from './services.ts';
+
+export interface CompleteCheckoutInput {
+  sessionId: string;
+  /** The payment credential: a Stripe Shared Payment Token or a test token. */
+  token: string;
+  /** Identifies this complete request (caller + its idempotency key); the payment key derives from it. */
+  requestKey: string;
+  buyer?: Buyer;
+  /** This server's public origin, for the order permalink. */
+  baseUrl: string;
+}
+
+/** The order number is derived from the session, so a retried or taken-over complete writes the same order. */
+export function orderNumberFor(sessionId: string): string {
+  return `AC-${createHash('sha256').update(sessionId).digest('hex').slice(0, 10).toUpperCase()}`;
+}
+
+/**
+ * Completes a checkout across capabilities: claim the session (one caller wins), charge, create
+ * the order, mark it completed. If the order cannot be written after the charge, the charge is
+ * refunded (compensation) and the session goes back to ready with the reason.
+ */
+export async function completeCheckout(services: Services, input: CompleteCheckoutInput): Promise<CheckoutSession> {
+  const paymentKey = `checkout:${input.sessionId}:${createHash('sha256').update(input.requestKey).digest('base64url').slice(0, 24)}`;
+  const begun = await services.checkoutPayments.begin(input.sessionId, paymentKey, input.buyer);
+  if (begun.kind === 'current') return begun.session;
+  const session = begun.session;
+  const charge: ChargeResult = await services.payments.charge({
+    amount: session.totals.total, currency: session.currency, token: input.token, idempotencyKey: begun.paymentKey,
+    description: `Checkout ${session.id}`, metadata: { checkout_session_id: session.id },
+  });
+  if (charge.status === 'declined') {
+    return services.checkoutPayments.fail(session, { type: 'error', code: 'payment_declined', param: '$.payment_data', content: `Payment declined: ${charge.message}` });
+  }
+  if (charge.status === 'requires_action') return services.checkoutPayments.requireAuthentication(session, charge.id);
+  const number = orderNumberFor(session.id);
+  try {
+    await writeOrder(services, session, number, charge.id);
+  } catch (error) {
+    services.logger.error({ err: error, session: session.id }, 'order write failed after charge; refunding');
+    await services.payments.refund({ chargeId: charge.id, amount: charge.amount, currency: session.currency, idempotencyKey: `${begun.paymentKey}:compensate`, reason: 'duplicate' });
+    return services.checkoutPayments.fail(session, { type: 'error', code: 'invalid', content: 'We could not record the order; the payment was refunded. Please try again.' });
+  }
+  return services.checkoutPayments.complete(session, {
+    id: `ord_${number}`, number, charge_id: charge.id, created_at: services.clock.now().toISOString(),
+    permalink_url: `${input.baseUrl.replace(/\/$/, '')}/orders/${encodeURIComponent(number)}`,
+  });
+}
+
+async function writeOrder(services: Services, session: CheckoutSession, number: string, chargeId: string): Promise<void> {
+  const email = (session.buyer?.email ?? session.contact?.email)!.toLowerCase();
+  const contactName = session.contact?.name ?? session.address?.name ?? '';
+  const [first = 'Guest', ...rest] = contactName.split(/\s+/).filter(Boolean);
+  let customer = await services.orders.findCustomerByEmail(email);
+  if (!customer) {
+    const id = `cus_${createHash('sha256').update(email).digest('hex').slice(0, 12)}`;
+    await services.orders.upsertCustomers([{
+      id, email, first_name: session.buyer?.first_name ?? first, last_name: session.buyer?.last_name ?? (rest.join(' ') || '-'),
+      phone: session.buyer?.phone_number ?? session.contact?.phone_number, locale: session.locale?.slice(0, 2) ?? 'en', addresses: [], payment_methods: [],
+    }]);
+    customer = await services.orders.getCustomer(id);
+  }
+  const now = services.clock.now().toISOString();
+  const address = session.address;
+  const option = session.fulfillment_options.find((candidate) => candidate.id === session.selected_option_id);
+  const order: Order = {
+    number, customer_id: customer!.id, status: 'pending', items_modified: false, currency: session.currency.toUpperCase(), created_at: now, updated_at: now,
+    shipping_address: address
+      ? { name: address.name, line1: address.line_one, line2: address.line_two ?? '', city: address.city, region: address.state, postal_code: address.postal_code, country: address.country.toUpperCase() }
+      : { name: contactName || email, line1: option?.title ?? 'Pickup', line2: '', city: '-', region: '', postal_code: '', country: services.merchant.profile.shipping.zones[0]!.countries[0]!.replace('*', 'US') },
+    line_items: session.line_items.map((line) => ({
+      id: line.id, sku: line.item.sku, product_id: line.item.product_id, title: line.item.title, variant_title: '', options: {},
+      quantity: line.quantity, unit_price: line.item.unit_amount, tags: [],
+    })),
+    shipping: { method: option?.id ?? 'none', price: session.totals.fulfillment },
+    subtotal: session.totals.items_base_amount, discount: session.totals.items_discount, tax: session.totals.tax, total: session.totals.total,
+    payments: [{ id: chargeId, kind: 'charge', method_id: `acp:${session.owner}`, amount: session.totals.total, created_at: now }],
+    fulfillments: [], cancel_reason: null, request: null,
+  };
+  await services.orders.upsertOrders([order]);
+}

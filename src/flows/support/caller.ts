@@ -1,0 +1,8 @@
+import type { AuditActor } from '../../platform/index.ts';
+
+/** Who is calling and through which surface (a ToolContext satisfies this). */
+export interface Caller {
+  channel: string;
+  actor: AuditActor;
+  conversationId?: string;
+}

@@ -1,0 +1,15 @@
+export type { Caller } from './caller.ts';
+export { verifyCustomer, customerFromToken, TOKEN_TTL_SECONDS, LIMITS } from './verify.ts';
+export type { VerifyInput, Verified } from './verify.ts';
+export { runOrderAction, variantFacts } from './run-action.ts';
+export type { ActionOutcome, ActionRequestInput } from './run-action.ts';
+export { approveHeldAction, denyHeldAction } from './held-actions.ts';
+export type { Decider } from './held-actions.ts';
+export { escalateToHuman } from './escalate.ts';
+export type { EscalateInput } from './escalate.ts';
+export { settlePayments } from './settle.ts';
+export { orderView, customerView } from './views.ts';
+export type { OrderView } from './views.ts';
+export { cite, withCitation } from './citations.ts';
+export type { Citation } from './citations.ts';
+export { updateDefaultAddress } from './default-address.ts';

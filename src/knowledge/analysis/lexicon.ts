@@ -1,0 +1,48 @@
+/**
+ * The built-in bilingual commerce lexicon: ways shoppers name the same thing ("send it back",
+ * "money back", "renvoyer") grouped per concept. Written from how support tickets are phrased in
+ * general, not from any one merchant's articles; merchants add their own groups in merchant.yaml
+ * (`synonyms`). Stop words inside a phrase are ignored when matching, so "send back" also matches
+ * "send it back" and "send them back".
+ */
+export const COMMERCE_SYNONYMS: readonly (readonly string[])[] = [
+  ['return', 'send back', 'give back', 'bring back', 'take back', 'ship back', 'mail back', 'returnable', 'renvoyer', 'retourner', 'retour', 'rapporter', 'restituer'],
+  ['refund', 'money back', 'reimburse', 'reimbursement', 'get my money', 'rembourser', 'remboursement', 'récupérer mon argent'],
+  ['shipping', 'delivery', 'deliver', 'ship', 'postage', 'courier', 'carrier', 'dispatch', 'livraison', 'livrer', 'expédition', 'expédier', 'envoi', 'frais de port'],
+  ['how long', 'how many days', 'arrive', 'arrival', 'get here', 'transit time', 'délai', 'combien de temps', 'arriver', 'recevoir'],
+  ['cancel', 'cancellation', 'call off', 'stop my order', 'annuler', 'annulation'],
+  ['change', 'modify', 'edit', 'amend', 'update', 'modifier', 'changer'],
+  ['exchange', 'swap', 'replace', 'replacement', 'different size', 'échanger', 'échange', 'remplacer'],
+  ['damaged', 'broken', 'defective', 'faulty', 'ripped', 'torn', 'cracked', 'abîmé', 'cassé', 'défectueux', 'endommagé', 'déchiré'],
+  ['lost', 'missing', 'never arrived', 'never came', 'stolen', 'not received', 'perdu', 'jamais reçu', 'volé', 'pas reçu', 'jamais arrivé'],
+  ['track', 'tracking', 'where is my order', 'order status', 'suivi', 'suivre', 'où est ma commande'],
+  ['size', 'sizing', 'fit', 'too small', 'too big', 'too tight', 'taille', 'pointure', 'trop petit', 'trop grand'],
+  ['warranty', 'guarantee', 'lifetime', 'garantie'],
+  ['repair', 'fix', 'mend', 'patch', 'réparer', 'réparation'],
+  ['discount', 'coupon', 'promo code', 'promo', 'voucher', 'réduction', 'code promo', 'remise'],
+  ['gift card', 'gift certificate', 'store credit', 'carte cadeau', 'avoir', "bon d'achat"],
+  ['payment', 'pay', 'paypal', 'credit card', 'apple pay', 'payer', 'paiement', 'carte bancaire'],
+  ['customs', 'duties', 'import tax', 'import fees', 'tariff', 'vat', 'douane', 'droits de douane', 'taxes', 'tva'],
+  ['international', 'abroad', 'overseas', 'other countries', 'worldwide', 'étranger', 'international'],
+  ['contact', 'talk to someone', 'speak to a person', 'human', 'phone', 'call', 'email', 'reach', 'joindre', 'contacter', 'parler', 'téléphone'],
+  ['store hours', 'opening hours', 'open', 'visit the shop', 'horaires', 'ouvert', 'magasin', 'boutique'],
+  ['pick up', 'pickup', 'collect', 'in store', 'click and collect', 'retrait', 'retirer'],
+  ['delete my account', 'close my account', 'erase my data', 'personal data', 'gdpr', 'supprimer mon compte', 'données personnelles', 'rgpd'],
+  ['privacy', 'personal information', 'confidentialité', 'vie privée'],
+  ['waterproof', 'water resistant', 'rain', 'wet', 'imperméable', 'pluie', 'étanche'],
+  ['wash', 'clean', 'care', 'washing machine', 'laver', 'lavage', 'entretien', 'nettoyer'],
+  ['backorder', 'preorder', 'pre-order', 'out of stock', 'sold out', 'restock', 'back in stock', 'rupture de stock', 'précommande', 'réassort'],
+  ['final sale', 'clearance', 'non-returnable', 'vente finale', 'soldes', 'liquidation'],
+  ['loyalty', 'points', 'rewards', 'fidélité', 'récompenses'],
+  ['student', 'military', 'veteran', 'étudiant', 'militaire'],
+  ['wholesale', 'bulk', 'team order', 'group order', 'large order', 'en gros', 'commande groupée'],
+  ['laptop', 'computer', 'ordinateur', 'portable'],
+  ['boots', 'shoes', 'footwear', 'chaussures', 'bottes'],
+  ['jacket', 'coat', 'shell', 'veste', 'manteau', 'blouson'],
+  ['price drop', 'went on sale', 'price adjustment', 'cheaper now', 'baisse de prix'],
+  ['address', 'shipping address', 'adresse'],
+  ['label', 'return label', 'prepaid label', 'étiquette'],
+  ['christmas', 'holiday', 'holidays', 'noël', 'fêtes'],
+  ['stove', 'fuel', 'canister', 'gas', 'réchaud', 'cartouche'],
+  ['plane', 'flight', 'airline', 'fly', 'avion', 'vol'],
+];

@@ -1,0 +1,87 @@
+import type { Migration } from '../db/migrate.ts';
+import type { SqliteDb } from '../db/sqlite.ts';
+
+/** Who changed something: the shopper through an assistant, a support agent in the console, or the system. */
+export interface AuditActor {
+  kind: 'assistant' | 'shopper' | 'support_agent' | 'system';
+  id: string;
+}
+
+export interface AuditEntry {
+  actor: AuditActor;
+  /** The surface the change came through (mcp, chat, console, cli, test…). */
+  channel: string;
+  /** A dotted verb such as `order.cancel` or `escalation.status`. */
+  action: string;
+  subject: { type: string; id: string };
+  /** The customer the change concerns, when there is one (so a customer's history is one query). */
+  customer_id?: string;
+  before: unknown;
+  after: unknown;
+  /** The idempotency key or held-action id that caused it, to trace one request across tables. */
+  correlation_id?: string;
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  id: number;
+  at: string;
+}
+
+export const auditMigrations: Migration[] = [{
+  id: 'platform/001-audit-log',
+  sqlite: `
+    CREATE TABLE audit_log (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL,
+      actor_kind TEXT NOT NULL,
+      actor_id TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      action TEXT NOT NULL,
+      subject_type TEXT NOT NULL,
+      subject_id TEXT NOT NULL,
+      customer_id TEXT,
+      before TEXT,
+      after TEXT,
+      correlation_id TEXT
+    );
+    CREATE INDEX audit_log_subject ON audit_log(subject_type, subject_id, id);
+  `,
+}];
+
+/**
+ * Synchronous on purpose: callers write the audit row inside the same SQLite transaction as the
+ * change it describes, so there is never a change without its record (or a record without a change).
+ */
+export function recordAudit(db: SqliteDb, entry: AuditEntry, at: string): void {
+  db.prepare(`INSERT INTO audit_log (at, actor_kind, actor_id, channel, action, subject_type, subject_id, customer_id, before, after, correlation_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    at, entry.actor.kind, entry.actor.id, entry.channel, entry.action, entry.subject.type, entry.subject.id, entry.customer_id ?? null,
+    JSON.stringify(entry.before ?? null), JSON.stringify(entry.after ?? null), entry.correlation_id ?? null,
+  );
+}
+
+interface AuditRow {
+  id: number; at: string; actor_kind: AuditActor['kind']; actor_id: string; channel: string; action: string;
+  subject_type: string; subject_id: string; customer_id: string | null; before: string | null; after: string | null; correlation_id: string | null;
+}
+
+/** Read side of the audit log, for the console and tests. */
+export class AuditLog {
+  constructor(private readonly db: SqliteDb) {}
+
+  record(entry: AuditEntry, at = new Date().toISOString()): void {
+    recordAudit(this.db, entry, at);
+  }
+
+  list(filter: { subject_type?: string; subject_id?: string; customer_id?: string; action?: string; limit?: number } = {}): StoredAuditEntry[] {
+    const rows = this.db.prepare(`SELECT * FROM audit_log WHERE (@subject_type IS NULL OR subject_type = @subject_type)
+      AND (@subject_id IS NULL OR subject_id = @subject_id) AND (@customer_id IS NULL OR customer_id = @customer_id)
+      AND (@action IS NULL OR action = @action) ORDER BY id LIMIT @limit`)
+      .all({ subject_type: filter.subject_type ?? null, subject_id: filter.subject_id ?? null, customer_id: filter.customer_id ?? null, action: filter.action ?? null, limit: filter.limit ?? 1000 }) as AuditRow[];
+    return rows.map((row) => ({
+      id: row.id, at: row.at, actor: { kind: row.actor_kind, id: row.actor_id }, channel: row.channel, action: row.action,
+      subject: { type: row.subject_type, id: row.subject_id }, ...(row.customer_id ? { customer_id: row.customer_id } : {}), before: row.before === null ? null : JSON.parse(row.before),
+      after: row.after === null ? null : JSON.parse(row.after), ...(row.correlation_id ? { correlation_id: row.correlation_id } : {}),
+    }));
+  }
+}

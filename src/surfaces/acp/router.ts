@@ -1,0 +1,106 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { CheckoutSession } from '../../checkout/index.ts';
+import { completeCheckout, type Services } from '../../flows/index.ts';
+import { invalidInput, type SqliteDb } from '../../platform/index.ts';
+import { discoveryDocument } from './discovery.ts';
+import { sendAcpError, toAcpError } from './errors.ts';
+import { feedRoute } from './feed.ts';
+import { idempotency, type IdempotencySlot, type Reply } from './idempotency.ts';
+import { baseUrlOf, type RenderContext } from './render-context.ts';
+import { render2025 } from './render-2025.ts';
+import { render2026 } from './render-2026.ts';
+import { readComplete, readMutation } from './request.ts';
+import { SUPPORTED_VERSIONS, isSupported, type AcpVersion } from './versions.ts';
+
+type Handler = (request: Request, response: Response) => Promise<void>;
+
+/**
+ * The ACP REST surface: /.well-known/acp.json, and under /acp the five checkout endpoints for
+ * every supported version plus the product feed. Wire format only; the work is the checkout
+ * capability and the complete-checkout flow.
+ */
+export function acpRouter(services: Services, db: SqliteDb): express.Router {
+  const router = express.Router();
+  // Without a configured public URL, links point at the host the agent called.
+  const contextOf = (request: Request): RenderContext => ({ services, baseUrl: services.config.publicUrl ? baseUrlOf(services) : `${request.protocol}://${request.get('host')}` });
+  const render = (version: AcpVersion, session: CheckoutSession, context: RenderContext) => (version === '2025-09-29' ? render2025(session, context) : render2026(session, context));
+
+  router.get('/.well-known/acp.json', (_request, response) => {
+    response.setHeader('Cache-Control', 'public, max-age=3600');
+    response.json(discoveryDocument(services, contextOf(_request).baseUrl));
+  });
+
+  const api = express.Router();
+  api.use((request, response, next) => {
+    const requestId = request.get('Request-Id');
+    if (requestId) response.setHeader('Request-Id', requestId.slice(0, 200));
+    const token = /^Bearer\s+(.+)$/i.exec(request.get('Authorization') ?? '')?.[1]?.trim();
+    const platform = token ? services.config.acpKeys.get(token) : undefined;
+    if (!platform) return sendAcpError(response, 401, { type: 'invalid_request', code: 'unauthorized', message: 'Send Authorization: Bearer <the API key this merchant issued to your platform>.' });
+    response.locals.platform = platform;
+    const version = request.get('API-Version');
+    if (!version || !isSupported(version)) {
+      return sendAcpError(response, 400, {
+        type: 'invalid_request', code: version ? 'unsupported_api_version' : 'missing_api_version',
+        message: version ? `API-Version ${version} is not supported.` : 'Send the API-Version header.', supported_versions: [...SUPPORTED_VERSIONS],
+      });
+    }
+    response.locals.version = version;
+    next();
+  });
+  api.get('/feed', feedRoute(services));
+  // 2025-09-29 made the key optional; 2026-04-17 requires it on every POST.
+  api.use(idempotency(db, (request) => request.method === 'POST' && response(request).version !== '2025-09-29'));
+
+  const handle = (status: number, work: (request: Request, version: AcpVersion, platform: string) => Promise<CheckoutSession>): Handler => async (request, response) => {
+    const version = response.locals.version as AcpVersion;
+    const slot = response.locals.idempotency as IdempotencySlot | undefined;
+    const context = contextOf(request);
+    const toReply = (session: unknown): Reply => ({ status, body: render(version, session as CheckoutSession, context) });
+    if (slot) slot.render = toReply;
+    let reply: Reply;
+    try {
+      reply = toReply(await work(request, version, response.locals.platform as string));
+    } catch (error) {
+      const mapped = toAcpError(error, services.logger);
+      if (mapped.status === 409) response.setHeader('Retry-After', '1');
+      reply = { status: mapped.status, body: mapped.body };
+    }
+    if (slot) {
+      slot.store(reply);
+      reply = slot.recorded ?? reply;
+    }
+    response.status(reply.status).json(reply.body);
+  };
+
+  api.post('/checkout_sessions', wrap(handle(201, (request, _version, platform) => {
+    const { lines = [], ...changes } = readMutation(request.body, true);
+    return services.checkout.create(platform, { ...changes, lines });
+  })));
+  api.get('/checkout_sessions/:id', wrap(handle(200, (request) => services.checkout.get(String(request.params.id)))));
+  api.post('/checkout_sessions/:id', wrap(handle(200, (request) => services.checkout.update(String(request.params.id), readMutation(request.body, false)))));
+  api.post('/checkout_sessions/:id/complete', wrap(handle(200, async (request, version, platform) => {
+    const input = readComplete(request.body);
+    const id = String(request.params.id);
+    const session = await services.checkout.get(id);
+    if (session.status === 'authentication_required' && !input.authentication_result && version !== '2025-09-29') {
+      throw invalidInput('This session needs 3-D Secure: send authentication_result.', { field: '$.authentication_result', acpCode: 'requires_3ds' });
+    }
+    if (!input.token) return { ...session, messages: [...session.messages, { type: 'error', code: 'unsupported', param: '$.payment_data', content: 'Pay with a card payment token (handler card_spt); purchase orders are not accepted.' }] };
+    const key = request.get('Idempotency-Key') ?? `${Date.now()}:${Math.random()}`;
+    return completeCheckout(services, { sessionId: id, token: input.token, requestKey: `${platform}:${key}`, buyer: input.buyer, baseUrl: contextOf(request).baseUrl });
+  })));
+  api.post('/checkout_sessions/:id/cancel', wrap(handle(200, (request) => services.checkout.cancel(String(request.params.id)))));
+  router.use('/acp', api);
+  return router;
+
+  function response(request: Request): { version: string } {
+    return { version: String(request.get('API-Version')) };
+  }
+}
+
+function wrap(handler: Handler) {
+  return (request: Request, response: Response, next: NextFunction) => {
+    handler(request, response).catch(next);
+  };
+}
