@@ -6,6 +6,18 @@ import type { ConsoleDeps } from './deps.ts';
 import type { Citation, EscalationDetail, EscalationSummary, HeldAction, OrderView, TranscriptEntry } from './port.ts';
 
 const label = (key: string) => key.replace(/_/g, ' ');
+/** Help-center answers are Markdown; a reply to the shopper is plain text. */
+const plainText = (markdown: string) => markdown.replace(/(\*\*|__)(.+?)\1/g, '$2').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+
+/** What the shopper will want to know once a held action is decided, asked of the help center. */
+const HELD_QUESTIONS: Record<string, string> = {
+  return: 'How long does a refund take after a return?',
+  cancel: 'How long does a refund take after cancelling an order?',
+  exchange: 'How does an exchange work?',
+  modify_items: 'Can I change the items in my order?',
+  modify_payment: 'Can I change the payment method of my order?',
+  modify_address: 'Can I change the shipping address of my order?',
+};
 
 /** The queue row: who, which order, whether money waits on a decision. */
 export function summaryOf(escalation: Escalation, customer: Customer | null, emails: ReadonlyMap<string, string>): EscalationSummary {
@@ -69,9 +81,9 @@ export async function detailOf(services: Services, deps: ConsoleDeps, escalation
       transcript.push({ role: 'support_agent', text: String((entry.after as { text?: string }).text ?? ''), at: entry.at, author: emails.get(entry.actor.id) ?? entry.actor.id });
     }
   }
-  // Ground the suggestion in what the shopper last asked, or in the escalation itself when it came from a tool.
-  const lastQuestion = [...transcript].reverse().find((entry) => entry.role === 'shopper')?.text ?? escalation.summary;
-  const answer = lastQuestion && deps.answerQuestion ? await deps.answerQuestion(lastQuestion).catch(() => null) : null;
+  // Ground the suggestion in what the held action is about, else in what the shopper last asked.
+  const question = (held && HELD_QUESTIONS[held.kind]) ?? [...transcript].reverse().find((entry) => entry.role === 'shopper')?.text ?? escalation.reason;
+  const answer = deps.answerQuestion ? await deps.answerQuestion(question).catch(() => null) : null;
   return {
     ...summaryOf(escalation, customer, emails),
     summary: escalation.summary,
@@ -83,7 +95,7 @@ export async function detailOf(services: Services, deps: ConsoleDeps, escalation
     },
     order: order && orderViewOf(order, customer, others),
     held_action: held && heldView(held, emails),
-    suggested_reply: answer && answer.answerable && answer.answer ? { text: answer.answer, citations: (answer.citations ?? []).map(({ title, url }) => ({ title, url })) } : null,
+    suggested_reply: answer && answer.answerable && answer.answer ? { text: plainText(answer.answer), citations: (answer.citations ?? []).map(({ title, url }) => ({ title, url })) } : null,
     notes: audit.filter((entry) => entry.action === 'escalation.note').map((entry) => ({ author: emails.get(entry.actor.id) ?? entry.actor.id, text: String((entry.after as { text?: string }).text ?? ''), at: entry.at })),
   };
 }
