@@ -10,7 +10,7 @@ import { SqliteOrderActions, SqliteOrdersRepository, ordersMigrations } from './
 import { SqliteEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
 import { StripePaymentsProvider, TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createKnowledgeBase } from './knowledge-adapters.ts';
-import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, migrate, openSqlite, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
+import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, fixedClock, migrate, openSqlite, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
 import { createHmac } from 'node:crypto';
 
 export const MIGRATIONS = [
@@ -22,6 +22,8 @@ export interface Runtime extends Services {
   db: SqliteDb;
   /** Support console accounts and sessions (only the console surface and the CLI use them). */
   accounts: AccountsService;
+  /** Called by the HTTP server once it knows its address (port 0 picks one). */
+  setBaseUrl(url: string): void;
   close(): void;
 }
 
@@ -41,10 +43,15 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const orders = new SqliteOrdersRepository(db);
   const secret = resolveSecret(config.secret, config.dataDir);
   const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
   const checkoutStore = new CheckoutStore(db);
   const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock);
+  let baseUrl = (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
   return {
+    baseUrl: () => baseUrl,
+    setBaseUrl: (url: string) => {
+      if (!config.publicUrl) baseUrl = url.replace(/\/$/, '');
+    },
     config,
     merchant,
     logger,

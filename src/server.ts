@@ -69,6 +69,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   publicUrl ||= url;
+  runtime.setBaseUrl(url);
   const webhooks = startWebhookWorker(runtime, { baseUrl: config.publicUrl ?? url });
   let closing: Promise<void> | null = null;
   return {

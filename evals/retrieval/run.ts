@@ -35,7 +35,7 @@ async function evaluate(label: string, merchantDir: string, questions: Question[
     await memoryVectorStoreSystem(chunks),
   ];
   const results: Record<string, unknown> = {};
-  const failures: Record<string, Array<{ q: string; expected: string[]; got: string[] }>> = {};
+  const failures: Record<string, Array<{ split: string; q: string; expected: string[]; got: string[] }>> = {};
   for (const system of systems) {
     const rows: Ranked[] = [];
     const started = performance.now();
@@ -51,7 +51,7 @@ async function evaluate(label: string, merchantDir: string, questions: Question[
       ms_per_query: Math.round(ms * 100) / 100,
     };
     failures[system.name] = rows.filter((row) => row.question.answerable && !row.docs.slice(0, 5).some((doc) => row.question.relevant.includes(doc)))
-      .map((row) => ({ q: row.question.q, expected: row.question.relevant, got: row.docs.slice(0, 3) }));
+      .map((row) => ({ split: row.question.split, q: row.question.q, expected: row.question.relevant, got: row.docs.slice(0, 3) }));
   }
   runtime.close();
   return { label, merchant: merchantDir, passages: ingest.chunks.total, questions: { answerable: questions.filter((q) => q.answerable).length, unanswerable: questions.filter((q) => !q.answerable).length, french: questions.filter((q) => q.lang === 'fr').length }, results, failures };

@@ -70,7 +70,7 @@ export class SqliteEscalations {
   async setStatus(id: string, status: EscalationStatus, who: Who, assignee?: string): Promise<Escalation> {
     return this.db.transaction(() => {
       const before = this.db.prepare('SELECT * FROM escalations WHERE id = ?').get(id) as EscalationRow | undefined;
-      if (!before) throw notFound(`Escalation ${id} not found`, { field: 'id' });
+      if (!before) throw notFound(`Escalation ${id} not found.`, { field: 'id' });
       const at = who.now.toISOString();
       const nextAssignee = status === 'claimed' ? (assignee ?? who.actor.id) : before.assignee;
       this.db.prepare('UPDATE escalations SET status = ?, assignee = ?, updated_at = ? WHERE id = ?').run(status, nextAssignee, at, id);
@@ -133,8 +133,8 @@ export class SqliteEscalations {
       const changed = this.db.prepare(`UPDATE held_actions SET status = @to, decided_by = coalesce(decided_by, @by), decided_at = coalesce(decided_at, @at),
         result = coalesce(@result, result) WHERE id = @id AND status = @from`).run({ id, from, to, by: who.actor.id, at, result: result === undefined ? null : JSON.stringify(result) });
       const row = this.db.prepare('SELECT * FROM held_actions WHERE id = ?').get(id) as HeldRow | undefined;
-      if (!row) throw notFound(`Held action ${id} not found`, { field: 'id' });
-      if (changed.changes !== 1) throw conflict(`Held action ${id} is ${row.status}, not ${from}`, { field: 'id', fix: 'Reload the held action; someone else already decided it.' });
+      if (!row) throw notFound(`Held action ${id} not found.`, { field: 'id' });
+      if (changed.changes !== 1) throw conflict(`Held action ${id} is ${row.status}, not ${from}.`, { field: 'id', fix: 'Reload the held action; someone else already decided it.' });
       recordAudit(this.db, { actor: who.actor, channel: who.channel, action: `held_action.${to}`, subject: { type: 'held_action', id }, customer_id: row.customer_id, before: { status: from }, after: { status: to, result: result ?? null } }, at);
       return toHeld(row);
     }).immediate();

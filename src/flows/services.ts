@@ -9,6 +9,8 @@ import type { AuditLog, Clock, Logger, RateLimiter, TokenSigner } from '../platf
 
 /** The capabilities a flow may combine; the composition root (src/main.ts) builds one. */
 export interface Services {
+  /** Where shoppers and agents reach this server (links, continue_url); known once it listens. */
+  baseUrl: () => string;
   config: Config;
   merchant: Merchant;
   logger: Logger;

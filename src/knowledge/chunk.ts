@@ -1,4 +1,3 @@
-import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { stableHash } from '../platform/index.ts';
 import { fold } from './analysis/normalize.ts';
 import type { Chunk, KnowledgeDocument } from './types-index.ts';
@@ -54,12 +53,20 @@ function sectionsOf(document: KnowledgeDocument): Section[] {
  */
 export async function chunkDocument(document: KnowledgeDocument, options: ChunkOptions = {}): Promise<Chunk[]> {
   const maxChars = options.maxChars ?? 1200;
-  const splitter = new RecursiveCharacterTextSplitter({ chunkSize: maxChars, chunkOverlap: options.overlap ?? 120, separators: ['\n\n', '\n', '. ', ' ', ''] });
+  // Loaded on first use: the splitter pulls in langchain core, which would slow every CLI start.
+  let splitter: { splitText(text: string): Promise<string[]> } | undefined;
+  const split = async (text: string) => {
+    if (!splitter) {
+      const { RecursiveCharacterTextSplitter } = await import('@langchain/textsplitters');
+      splitter = new RecursiveCharacterTextSplitter({ chunkSize: maxChars, chunkOverlap: options.overlap ?? 120, separators: ['\n\n', '\n', '. ', ' ', ''] });
+    }
+    return splitter.splitText(text);
+  };
   const chunks: Chunk[] = [];
   for (const section of sectionsOf(document)) {
     const text = section.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
     if (!text) continue;
-    const parts = text.length > maxChars ? await splitter.splitText(text) : [text];
+    const parts = text.length > maxChars ? await split(text) : [text];
     parts.forEach((part, index) => {
       const base = { doc_id: document.id, locale: document.locale, kind: document.kind, title: document.title, section: document.section,
         heading_path: section.path, anchor: section.anchor, url: section.anchor ? `${document.url}#${section.anchor}` : document.url,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { emptyReport, type ImportReport } from '../platform/index.ts';
 import { parseMarkdownArticle } from './parse-markdown.ts';
+import { parseHtmlArticle, parseZendeskExport } from './read-html.ts';
 import type { ArticleRepository } from './repository.ts';
 import type { HelpArticle } from './types.ts';
 
@@ -27,6 +28,12 @@ const readers: Record<string, ArticleReader> = {
     return { articles: article ? [article] : [], issues };
   },
   '.markdown': (text, file) => readers['.md']!(text, file),
+  '.html': (text, file) => {
+    const { article, issues } = parseHtmlArticle(text, file);
+    return { articles: article ? [article] : [], issues };
+  },
+  '.htm': (text, file) => readers['.html']!(text, file),
+  '.json': parseZendeskExport,
 };
 
 /** Lets other formats (HTML, Zendesk JSON) plug in without this file knowing them. */

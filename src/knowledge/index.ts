@@ -5,6 +5,8 @@ export { knowledgeMigrations } from './migrations.ts';
 export { SqliteArticleRepository } from './repository.ts';
 export type { ArticleRepository, ArticleSyncResult } from './repository.ts';
 export { importHelpDir, registerArticleReader } from './import-help.ts';
+export { parseHtmlArticle, parseZendeskExport } from './read-html.ts';
+export { htmlToMarkdown } from './html.ts';
 export type { ArticleReader } from './import-help.ts';
 export type { KnowledgeDocument, Chunk } from './types-index.ts';
 export { indexText } from './types-index.ts';

@@ -45,6 +45,15 @@ export class KnowledgeStore {
   }
 
   cachedEmbeddings(model: string, hashes: readonly string[]): Map<string, Float32Array> {
+    // Loading everything (server start) is one scan instead of one lookup per passage.
+    if (hashes.length > 2000) {
+      const wanted = new Set(hashes);
+      const found = new Map<string, Float32Array>();
+      for (const row of this.db.prepare('SELECT content_hash, vector FROM knowledge_embeddings WHERE model = ?').iterate(model) as Iterable<{ content_hash: string; vector: Buffer }>) {
+        if (wanted.has(row.content_hash)) found.set(row.content_hash, new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength)));
+      }
+      return found;
+    }
     const select = this.db.prepare('SELECT vector FROM knowledge_embeddings WHERE content_hash = ? AND model = ?').pluck();
     const found = new Map<string, Float32Array>();
     for (const hash of hashes) {

@@ -42,13 +42,21 @@ function auditView(order: Order) {
 export class SqliteOrderActions {
   constructor(private readonly db: SqliteDb, private readonly orders: SqliteOrdersRepository) {}
 
+  /**
+   * How many actions were applied to an order (or a customer's default address). Derived
+   * idempotency keys include it, so repeating a request after something else changed is a new
+   * request, while a retry of the last one is recognised.
+   */
+  async actionCount(scope: { orderNumber: string } | { customerId: string; action: string }): Promise<number> {
+    const row = 'orderNumber' in scope
+      ? this.db.prepare('SELECT COUNT(*) AS count FROM order_actions WHERE order_number = ?').get(scope.orderNumber.trim().toUpperCase())
+      : this.db.prepare('SELECT COUNT(*) AS count FROM order_actions WHERE customer_id = ? AND action = ?').get(scope.customerId, scope.action);
+    return (row as { count: number }).count;
+  }
+
+  /** The stored result of an idempotency key, or null; a key reused for other arguments is a conflict. */
   async previous<R>(idempotencyKey: string, requestHash: string): Promise<R | null> {
-    const row = this.db.prepare('SELECT request_hash, result FROM order_actions WHERE idempotency_key = ?').get(idempotencyKey) as { request_hash: string; result: string } | undefined;
-    if (!row) return null;
-    if (row.request_hash !== requestHash) {
-      throw conflict(`Idempotency key ${idempotencyKey} was already used for a different request`, { field: 'idempotency_key', fix: 'Use a new idempotency key for a new request.' });
-    }
-    return JSON.parse(row.result) as R;
+    return this.previousSync<R>(idempotencyKey, requestHash);
   }
 
   async apply<R>(request: ActionRequest<R>): Promise<{ replayed: boolean; result: R }> {
@@ -57,7 +65,7 @@ export class SqliteOrderActions {
       if (earlier) return { replayed: true, result: earlier };
       const order = this.orders.loadOrderSync(request.orderNumber);
       // Another customer's order answers exactly like a missing one.
-      if (!order || order.customer_id !== request.customerId) throw notFound(`Order ${request.orderNumber} was not found for this customer`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
+      if (!order || order.customer_id !== request.customerId) throw notFound(`Order ${request.orderNumber} was not found for this customer.`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
       const customer = this.orders.loadCustomerSync(request.customerId)!;
       const plan = request.plan(order, customer);
       if (plan.hold) throw conflict('This action needs a support agent\'s approval now; preview it again', { field: 'confirm', fix: 'Preview again and confirm; it will be held for approval.' });
@@ -78,7 +86,7 @@ export class SqliteOrderActions {
   private previousSync<R>(key: string, requestHash: string): R | null {
     const row = this.db.prepare('SELECT request_hash, result FROM order_actions WHERE idempotency_key = ?').get(key) as { request_hash: string; result: string } | undefined;
     if (!row) return null;
-    if (row.request_hash !== requestHash) throw conflict(`Idempotency key ${key} was already used for a different request`, { field: 'idempotency_key', fix: 'Use a new idempotency key for a new request.' });
+    if (row.request_hash !== requestHash) throw conflict(`Idempotency key ${key} was already used for a different request.`, { field: 'idempotency_key', fix: 'Use a new idempotency key for a new request.' });
     return JSON.parse(row.result) as R;
   }
 
@@ -112,16 +120,19 @@ export class SqliteOrderActions {
     const adjust = this.db.prepare('UPDATE payment_methods SET balance = coalesce(balance, 0) + @delta WHERE id = @id AND customer_id = @customer AND coalesce(balance, 0) + @delta >= 0');
     for (const { method_id, delta } of change.balances) {
       if (adjust.run({ id: method_id, customer: order.customer_id, delta }).changes !== 1) {
-        throw new ShopkeeperError('policy_violation', `The balance of ${method_id} does not cover ${-delta}`, { rule: 'payments.balance_covers_amount', article: 'gift-cards-and-store-credit', field: 'payment_method_id', fix: 'Choose another payment method.' });
+        throw new ShopkeeperError('policy_violation', `The balance of ${method_id} does not cover ${-delta}.`, { rule: 'payments.balance_covers_amount', article: 'gift-cards-and-store-credit', field: 'payment_method_id', fix: 'Choose another payment method.' });
       }
     }
   }
 
   /** Replaces the customer's default address (existing orders keep theirs). */
   async updateDefaultAddress(input: { customerId: string; address: Omit<Address, 'id' | 'default'>; actor: AuditActor; channel: string; now: Date; idempotencyKey: string }): Promise<Address[]> {
+    const requestHash = stableHash({ action: 'update_default_address', address: input.address });
     return this.db.transaction(() => {
+      const earlier = this.previousSync<Address[]>(input.idempotencyKey, requestHash);
+      if (earlier) return earlier;
       const row = this.db.prepare('SELECT addresses FROM customers WHERE id = ?').get(input.customerId) as { addresses: string } | undefined;
-      if (!row) throw notFound('Customer not found', { field: 'customer_token' });
+      if (!row) throw notFound('Customer not found.', { field: 'customer_token' });
       const before = JSON.parse(row.addresses) as Address[];
       const index = Math.max(0, before.findIndex((address) => address.default));
       const current = before[index];
@@ -129,6 +140,8 @@ export class SqliteOrderActions {
       const after = before.length === 0 ? [replaced] : before.map((address, position) => (position === index ? replaced : address));
       const at = input.now.toISOString();
       this.db.prepare('UPDATE customers SET addresses = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(after), at, input.customerId);
+      this.db.prepare('INSERT INTO order_actions (idempotency_key, order_number, customer_id, action, request_hash, result, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?)')
+        .run(input.idempotencyKey, input.customerId, 'update_default_address', requestHash, JSON.stringify(after), at);
       recordAudit(this.db, { actor: input.actor, channel: input.channel, action: 'customer.update_default_address', subject: { type: 'customer', id: input.customerId }, customer_id: input.customerId, before: current ?? null, after: replaced, correlation_id: input.idempotencyKey }, at);
       return after;
     }).immediate();
@@ -141,8 +154,15 @@ export class SqliteOrderActions {
 
   /** Records the provider's answer; only a pending settlement changes, so concurrent settlers agree. */
   async recordSettlement(entryId: string, outcome: { status: 'succeeded' | 'failed' | 'pending'; provider: string; provider_ref?: string; message?: string }, now: Date): Promise<void> {
-    this.db.prepare(`UPDATE payment_settlements SET status = @status, attempts = attempts + 1, provider = @provider, provider_ref = @ref, message = @message, updated_at = @at
-      WHERE entry_id = @id AND status = 'pending'`).run({ id: entryId, status: outcome.status, provider: outcome.provider, ref: outcome.provider_ref ?? null, message: outcome.message ?? null, at: now.toISOString() });
+    this.db.transaction(() => {
+      const changed = this.db.prepare(`UPDATE payment_settlements SET status = @status, attempts = attempts + 1, provider = @provider, provider_ref = @ref, message = @message, updated_at = @at
+        WHERE entry_id = @id AND status = 'pending'`).run({ id: entryId, status: outcome.status, provider: outcome.provider, ref: outcome.provider_ref ?? null, message: outcome.message ?? null, at: now.toISOString() });
+      if (changed.changes === 1 && outcome.status !== 'pending') {
+        const row = this.db.prepare('SELECT order_number, kind, amount FROM payment_settlements WHERE entry_id = ?').get(entryId) as { order_number: string; kind: string; amount: number };
+        recordAudit(this.db, { actor: { kind: 'system', id: 'settlement' }, channel: 'system', action: `payment.${row.kind}.${outcome.status}`, subject: { type: 'order', id: row.order_number },
+          before: { entry_id: entryId, status: 'pending' }, after: { entry_id: entryId, status: outcome.status, amount: row.amount, provider: outcome.provider, ...(outcome.message ? { message: outcome.message } : {}) } }, now.toISOString());
+      }
+    }).immediate();
   }
 
   async settlements(orderNumber: string): Promise<Settlement[]> {

@@ -18,3 +18,4 @@ export type { ReturnInput } from './actions/return.ts';
 export { planExchange } from './actions/exchange.ts';
 export type { ExchangeInput } from './actions/exchange.ts';
 export { displayStatus, describeMethod, isBalanceMethod, deliveredAt } from './actions/rules.ts';
+export { planReceiveReturn } from './actions/receive.ts';

@@ -161,4 +161,6 @@ export interface ReturnRequest {
   label_fee: number;
   created_at: string;
   instructions: string;
+  /** When the warehouse received the parcel and the money was settled. */
+  received_at?: string;
 }

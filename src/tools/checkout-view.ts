@@ -19,7 +19,7 @@ export const checkoutView = z.object({
 });
 
 export function viewCheckout(services: Services, session: CheckoutSession): z.output<typeof checkoutView> {
-  const base = (services.config.publicUrl ?? `http://${services.config.host}:${services.config.port}`).replace(/\/$/, '');
+  const base = services.baseUrl();
   return {
     id: session.id, status: session.status, currency: session.currency,
     line_items: session.line_items.map((line) => ({ id: line.id, item_id: line.item.id, title: line.item.title, quantity: line.quantity, unit_amount: line.item.unit_amount, total: line.total, availability: line.availability })),

@@ -19,7 +19,7 @@ export const completeCheckout = defineTool({
     if (!input.confirm) return { ...viewCheckout(services, await services.checkout.get(input.checkout_id)), charged: false };
     const session = await completeCheckoutFlow(services, {
       sessionId: input.checkout_id, token: input.payment_token, requestKey: `tool:${actor.kind}:${actor.id}:${input.request_id}`,
-      baseUrl: services.config.publicUrl ?? `http://${services.config.host}:${services.config.port}`,
+      baseUrl: services.baseUrl(),
     });
     return { ...viewCheckout(services, session), charged: session.status === 'completed' };
   },

@@ -9,6 +9,7 @@ import { createCheckout } from './create-checkout.ts';
 import { getCheckout } from './get-checkout.ts';
 import { getProduct } from './get-product.ts';
 import { searchHelp } from './search-help.ts';
+import { fetchStandard, searchStandard } from './search-fetch.ts';
 import { listOrdersTool } from './list-orders.ts';
 import { modifyOrderAddressTool } from './modify-order-address.ts';
 import { modifyOrderItemsTool } from './modify-order-items.ts';
@@ -31,6 +32,8 @@ export const TOOLS: readonly ToolDefinition[] = [
   searchProducts,
   getProduct,
   searchHelp,
+  searchStandard,
+  fetchStandard,
   // Post-sale support (issue 4): verify first, then read, then act.
   verifyCustomerTool,
   getCustomerTool,

@@ -23,6 +23,9 @@ export async function withCitation<T>(services: Services, work: () => Promise<T>
       const citation = await cite(services, error.details.article);
       error.details.article_title = citation.title;
       error.details.article_url = citation.url;
+      // Surfaces print `fix`; carrying the rule and the source there means every surface cites them.
+      const source = `Policy rule ${String(error.details.rule ?? 'policy')}; see "${citation.title}"${citation.url ? ` (${citation.url})` : ''}.`;
+      error.details.fix = typeof error.details.fix === 'string' ? `${error.details.fix} ${source}` : source;
     }
     throw error;
   }

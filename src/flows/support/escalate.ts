@@ -25,7 +25,7 @@ export async function escalateToHuman(services: Services, caller: Caller, input:
   let orderNumber: string | null = null;
   if (input.order_number) {
     const order = await services.orders.getOrder(input.order_number);
-    if (!customerId || !order || order.customer_id !== customerId) throw notFound(`Order ${input.order_number} was not found for this customer`, { field: 'order_number', fix: 'Verify the customer first, or leave order_number out.' });
+    if (!customerId || !order || order.customer_id !== customerId) throw notFound(`Order ${input.order_number} was not found for this customer.`, { field: 'order_number', fix: 'Verify the customer first, or leave order_number out.' });
     orderNumber = order.number;
   }
   const text = `${input.reason} ${input.summary}`.toLowerCase();

@@ -22,7 +22,7 @@ export async function approveHeldAction(services: Services, heldId: string, deci
   try {
     const previewOnly = await runOrderAction(services, decider, held.kind as ActionKind, { ...held.input, customer_token: token, order_number: String(held.input.order_number) }, { approved: true });
     if (stableHash(previewOnly.amounts) !== stableHash(preview.amounts)) {
-      throw new ShopkeeperError('conflict', `The order changed since the shopper confirmed: the amounts are now ${JSON.stringify(previewOnly.amounts)}, not ${JSON.stringify(preview.amounts)}`, { fix: 'Deny this request and ask the shopper to start again.' });
+      throw new ShopkeeperError('conflict', `The order changed since the shopper confirmed: the amounts are now ${JSON.stringify(previewOnly.amounts)}, not ${JSON.stringify(preview.amounts)}.`, { fix: 'Deny this request and ask the shopper to start again.' });
     }
     const outcome = await runOrderAction(services, decider, held.kind as ActionKind, { ...held.input, customer_token: token, order_number: String(held.input.order_number), confirm: true }, { approved: true, keyOverride: `held:${held.id}` });
     await services.escalations.transitionHeld(heldId, 'approved', 'executed', who(), { summary: outcome.summary, amounts: outcome.amounts });
@@ -39,4 +39,16 @@ export async function denyHeldAction(services: Services, heldId: string, decider
   const who = () => ({ actor: decider.actor, channel: decider.channel, now: services.clock.now() });
   const held = await services.escalations.transitionHeld(heldId, 'pending', 'denied', who(), { note: note ?? null });
   if (held.escalation_id) await services.escalations.setStatus(held.escalation_id, 'resolved', who());
+}
+
+/**
+ * The warehouse received the parcel of a return or exchange (the console or a warehouse hook calls
+ * this): the refund or price difference is settled now, once per request whatever the retries.
+ */
+export async function receiveReturn(services: Services, orderNumber: string, decider: Decider): Promise<ActionOutcome> {
+  const order = await services.orders.getOrder(orderNumber);
+  if (!order) throw new ShopkeeperError('not_found', `Order ${orderNumber} not found.`, { field: 'order_number' });
+  const now = Math.floor(services.clock.now().getTime() / 1000);
+  const token = services.customerTokens.sign({ sub: order.customer_id, iat: now, exp: now + 300, purpose: 'receive' });
+  return runOrderAction(services, decider, 'receive_return', { customer_token: token, order_number: order.number, confirm: true }, { keyOverride: `receive:${order.number}` });
 }

@@ -1,6 +1,6 @@
 import { isVariantAvailable } from '../../catalog/index.ts';
 import {
-  planCancel, planExchange, planModifyAddress, planModifyItems, planModifyPayment, planReturn,
+  planCancel, planExchange, planModifyAddress, planModifyItems, planModifyPayment, planReceiveReturn, planReturn,
   type ActionKind, type ActionPlan, type Planner, type VariantFacts,
 } from '../../orders/index.ts';
 import { notFound, ShopkeeperError, stableHash } from '../../platform/index.ts';
@@ -14,7 +14,7 @@ import { orderView, type OrderView } from './views.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const PLANNERS: Record<ActionKind, Planner<any>> = {
   cancel: planCancel, modify_address: planModifyAddress, modify_payment: planModifyPayment,
-  modify_items: planModifyItems, return: planReturn, exchange: planExchange,
+  modify_items: planModifyItems, return: planReturn, exchange: planExchange, receive_return: planReceiveReturn,
 };
 
 export interface ActionRequestInput {
@@ -49,6 +49,18 @@ function argumentsOf(input: ActionRequestInput): Record<string, unknown> {
   return rest;
 }
 
+/**
+ * Keys for a request that brought none: derived from the token, the action, its arguments and how
+ * many actions the order has seen. The same request right after it succeeded maps to `retryKey`
+ * (a retry: replay the result); after any other change it is a new request (A, B, then A again
+ * changes the address back).
+ */
+export async function derivedKeys(services: Services, token: string, action: string, args: Record<string, unknown>, scope: Parameters<Services['orderActions']['actionCount']>[0]): Promise<{ key: string; retryKey: string | null }> {
+  const version = await services.orderActions.actionCount(scope);
+  const derive = (at: number) => `derived:${stableHash({ token, action, args, at })}`;
+  return { key: derive(version), retryKey: version > 0 ? derive(version - 1) : null };
+}
+
 /** Looks up the variants a swap names, as facts the orders planners can check. */
 export async function variantFacts(services: Services, ids: readonly string[]): Promise<Map<string, VariantFacts>> {
   const facts = new Map<string, VariantFacts>();
@@ -77,7 +89,9 @@ export async function runOrderAction(services: Services, caller: Caller, action:
     const customerId = customerFromToken(services, input.customer_token);
     const args = argumentsOf(input);
     const requestHash = stableHash({ action, args });
-    const key = options.keyOverride ?? input.idempotency_key ?? `derived:${stableHash({ token: input.customer_token, action, args })}`;
+    const explicitKey = options.keyOverride ?? input.idempotency_key;
+    const derived = explicitKey ? null : await derivedKeys(services, input.customer_token, action, args, { orderNumber: String(args.order_number) });
+    const key = explicitKey ?? derived!.key;
     const planner = PLANNERS[action];
     const policy = services.merchant.policy;
     const variants = await variantFacts(services, Array.isArray(args.new_item_ids) ? args.new_item_ids as string[] : []);
@@ -85,14 +99,16 @@ export async function runOrderAction(services: Services, caller: Caller, action:
       planner(order, args, { policy, now: services.clock.now(), customer, variants, approved: options.approved });
 
     if (input.confirm) {
-      const earlier = await services.orderActions.previous<ActionOutcome>(key, requestHash);
+      const earlier = await services.orderActions.previous<ActionOutcome>(key, requestHash)
+        ?? (derived?.retryKey ? await services.orderActions.previous<ActionOutcome>(derived.retryKey, requestHash) : null);
       if (earlier) return { ...earlier, replayed: true };
       const held = await services.escalations.findHeldByKey(key);
-      if (held) return { ...(held.preview as unknown as ActionOutcome), status: 'held', held_action_id: held.id, escalation_id: held.escalation_id ?? undefined, replayed: true };
+      // A held action whose escalation was not opened yet (crash in between) falls through and gets one.
+      if (held?.escalation_id) return { ...(held.preview as unknown as ActionOutcome), status: 'held', held_action_id: held.id, escalation_id: held.escalation_id, replayed: true };
     }
     const order = await services.orders.getOrder(String(args.order_number ?? input.order_number));
     const customer = await services.orders.getCustomer(customerId);
-    if (!order || !customer || order.customer_id !== customerId) throw notFound(`Order ${String(input.order_number)} was not found for this customer`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
+    if (!order || !customer || order.customer_id !== customerId) throw notFound(`Order ${String(input.order_number)} was not found for this customer.`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
     const plan = planWith(order, customer);
     const outcome = await describe(services, plan, key);
     if (!input.confirm) return outcome;
@@ -127,7 +143,7 @@ async function holdForApproval(services: Services, caller: Caller, plan: ActionP
     source_key: key, kind: plan.action, order_number: plan.order_number, customer_id: plan.customer_id, input: args, preview, reason: plan.hold!.message,
   }, who);
   if (!created && held.source_key !== key) {
-    throw new ShopkeeperError('conflict', `Order ${plan.order_number} already has a request waiting for a support agent's approval`, { field: 'order_number', fix: 'Wait for the support agent\'s decision.' });
+    throw new ShopkeeperError('conflict', `Order ${plan.order_number} already has a request waiting for a support agent's approval.`, { field: 'order_number', fix: 'Wait for the support agent\'s decision.' });
   }
   const { escalation } = await services.escalations.open({
     source_key: `held:${held.id}`, priority: plan.hold!.reason === 'refund_over_threshold' ? 'normal' : 'low', category: 'approval_required',

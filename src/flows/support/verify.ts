@@ -6,8 +6,8 @@ import type { Caller } from './caller.ts';
 
 export const TOKEN_TTL_SECONDS = 30 * 60;
 const WINDOW_SECONDS = 15 * 60;
-/** Failed attempts allowed per identity (email or name) per window, and attempts per client. */
-export const LIMITS = { identityFailures: 5, clientAttempts: 30 };
+/** Failed attempts allowed per identity (email or name) and per client (MCP client, conversation) per 15 minutes. */
+export const LIMITS = { identityFailures: 5, clientFailures: 30 };
 
 export type VerifyInput =
   | { email: string; order_number: string }
@@ -47,11 +47,14 @@ export async function verifyCustomer(services: Services, caller: Caller, input: 
   const identityBucket = `verify:identity:${stableHash(identity)}`;
   const clientBucket = `verify:client:${stableHash(`${caller.channel}:${caller.actor.id}`)}`;
   const tooMany = () => new ShopkeeperError('rate_limited', 'Too many verification attempts; try again in 15 minutes.', { fix: 'Wait, or escalate_to_human so a person can verify the shopper.' });
-  if (services.rateLimiter.hit(clientBucket, WINDOW_SECONDS, now) > LIMITS.clientAttempts) throw tooMany();
+  // Only failures count: guessing produces failures, while a busy legitimate client (one assistant
+  // serving many shoppers) verifies successfully again and again.
+  if (services.rateLimiter.count(clientBucket, WINDOW_SECONDS, now) >= LIMITS.clientFailures) throw tooMany();
   if (services.rateLimiter.count(identityBucket, WINDOW_SECONDS, now) >= LIMITS.identityFailures) throw tooMany();
   const customer = await lookup(services, input);
   if (!customer) {
     services.rateLimiter.hit(identityBucket, WINDOW_SECONDS, now);
+    services.rateLimiter.hit(clientBucket, WINDOW_SECONDS, now);
     throw notFound();
   }
   const issuedAt = Math.floor(now.getTime() / 1000);
@@ -63,7 +66,7 @@ export async function verifyCustomer(services: Services, caller: Caller, input: 
 
 /** The customer id a token was issued for; refuses missing, tampered and expired tokens. */
 export function customerFromToken(services: Services, token: string | undefined): string {
-  const unauthorized = (why: string) => new ShopkeeperError('unauthorized', `${why}; verify the customer first`, {
+  const unauthorized = (why: string) => new ShopkeeperError('unauthorized', `${why}; verify the customer first.`, {
     field: 'customer_token', fix: 'Call verify_customer (email + order number, or full name + postal code) and pass the customer_token it returns.',
   });
   if (!token) throw unauthorized('No customer token');

@@ -22,11 +22,13 @@ interface Phrase { group: number; keys: Array<[string, string]>; text: string }
 export class SynonymLexicon {
   private readonly phrases: Phrase[] = [];
   private readonly groups: string[][] = [];
+  private readonly vocabulary = new Set<string>();
 
   constructor(groups: readonly (readonly string[])[] = COMMERCE_SYNONYMS, extra: readonly (readonly string[])[] = []) {
     for (const group of [...groups, ...extra]) {
       const index = this.groups.push([...group]) - 1;
       for (const text of group) {
+        for (const word of words(text)) this.vocabulary.add(word);
         const phraseKeys = content(text).map(keys);
         if (phraseKeys.length > 0) this.phrases.push({ group: index, keys: phraseKeys, text });
       }
@@ -37,8 +39,13 @@ export class SynonymLexicon {
     return this.groups.length;
   }
 
+  /** True when a word belongs to a lexicon phrase: such words are never "corrected" as typos. */
+  knows(word: string): boolean {
+    return this.vocabulary.has(word);
+  }
+
   /** Phrases to add to the query: the other members of every group the query mentions. */
-  expand(query: string): { matched: string[]; expansions: string[] } {
+  expand(query: string): { matched: string[]; expansions: string[]; groups: Array<{ matched: string[]; others: string[] }> } {
     const tokens = content(query).map(keys);
     const hitGroups = new Set<number>();
     const matched: string[] = [];
@@ -50,8 +57,12 @@ export class SynonymLexicon {
       }
     }
     const expansions = new Set<string>();
-    for (const group of hitGroups) for (const text of this.groups[group]!) if (!matched.includes(text)) expansions.add(text);
-    return { matched, expansions: [...expansions] };
+    const groups = [...hitGroups].map((group) => {
+      const members = this.groups[group]!;
+      return { matched: members.filter((text) => matched.includes(text)), others: members.filter((text) => !matched.includes(text)) };
+    });
+    for (const group of groups) for (const text of group.others) expansions.add(text);
+    return { matched, expansions: [...expansions], groups };
   }
 }
 

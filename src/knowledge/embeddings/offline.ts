@@ -1,18 +1,18 @@
 import { stableHash } from '../../platform/index.ts';
-import { featuresOf, fnv1a } from './features.ts';
+import { featuresOf } from './features.ts';
 import { normalize, type EmbeddingsPort } from './port.ts';
 
 /** Document frequencies of features, fitted on the merchant's corpus and stored with the index. */
 export interface IdfTable {
   documents: number;
-  /** feature -> number of documents containing it */
+  /** feature id -> number of documents containing it */
   df: Record<string, number>;
 }
 
 export function fitIdf(texts: readonly string[]): IdfTable {
-  const df: Record<string, number> = {};
-  for (const text of texts) for (const feature of featuresOf(text).keys()) df[feature] = (df[feature] ?? 0) + 1;
-  return { documents: texts.length, df };
+  const df = new Map<number, number>();
+  for (const text of texts) for (const feature of featuresOf(text).keys()) df.set(feature, (df.get(feature) ?? 0) + 1);
+  return { documents: texts.length, df: Object.fromEntries(df) };
 }
 
 /**
@@ -24,23 +24,27 @@ export function fitIdf(texts: readonly string[]): IdfTable {
  */
 export class OfflineEmbedder implements EmbeddingsPort {
   readonly model: string;
+  /** A Map, not the stored object: lookups in an object with 100k keys are several times slower. */
+  private readonly df: Map<number, number> | null;
 
   constructor(private readonly idf: IdfTable | null = null, readonly dimensions = 512) {
-    this.model = `offline-ngram-v1-${dimensions}${idf ? `-idf:${stableHash(idf).slice(0, 12)}` : ''}`;
+    this.model = `offline-ngram-v2-${dimensions}${idf ? `-idf:${stableHash(idf).slice(0, 12)}` : ''}`;
+    // IDF per feature computed once; unseen features get the IDF of a feature in no document.
+    this.df = idf ? new Map(Object.entries(idf.df).map(([feature, df]) => [Number(feature), Math.log((idf.documents + 1) / (df + 0.5))])) : null;
+    this.unseen = idf ? Math.log((idf.documents + 1) / 0.5) : 1;
   }
 
-  private weight(feature: string): number {
-    if (!this.idf) return 1;
-    const df = this.idf.df[feature] ?? 0;
-    return Math.log((this.idf.documents + 1) / (df + 0.5));
+  private readonly unseen: number;
+
+  private weight(feature: number): number {
+    return this.df ? this.df.get(feature) ?? this.unseen : 1;
   }
 
   embed(text: string): Float32Array {
     const vector = new Float32Array(this.dimensions);
-    for (const [feature, tf] of featuresOf(text)) {
-      const hash = fnv1a(feature);
+    for (const [hash, tf] of featuresOf(text)) {
       const sign = hash & 0x80000000 ? -1 : 1;
-      vector[hash % this.dimensions]! += sign * (tf > 1 ? 1 + Math.log(tf) : tf) * Math.max(this.weight(feature), 0);
+      vector[hash % this.dimensions]! += sign * (tf > 1 ? 1 + Math.log(tf) : tf) * Math.max(this.weight(hash), 0);
     }
     return normalize(vector);
   }

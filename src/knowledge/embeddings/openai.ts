@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { normalize, type EmbeddingsPort } from './port.ts';
 
 export interface OpenAIEmbeddingsOptions {
@@ -21,21 +21,29 @@ export interface OpenAIEmbeddingsOptions {
 export class OpenAIEmbeddings implements EmbeddingsPort {
   readonly model: string;
   readonly dimensions: number;
-  private readonly client: OpenAI;
+  private client: Promise<OpenAI> | undefined;
   private readonly batchSize: number;
 
   constructor(options: OpenAIEmbeddingsOptions) {
     this.model = options.model ?? 'text-embedding-3-small';
     this.dimensions = options.dimensions ?? 1536;
     this.batchSize = options.batchSize ?? 96;
-    this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: options.maxRetries ?? 4, timeout: options.timeoutMs ?? 30_000 });
+    this.options = options;
+  }
+
+  private readonly options: OpenAIEmbeddingsOptions;
+
+  /** The SDK is imported on first use so offline runs never load it. */
+  private sdk(): Promise<OpenAI> {
+    const { apiKey, baseURL, maxRetries, timeoutMs } = this.options;
+    return (this.client ??= import('openai').then(({ default: OpenAIClient }) => new OpenAIClient({ apiKey, baseURL, maxRetries: maxRetries ?? 4, timeout: timeoutMs ?? 30_000 })));
   }
 
   async embedDocuments(texts: readonly string[]): Promise<Float32Array[]> {
     const vectors: Float32Array[] = [];
     for (let start = 0; start < texts.length; start += this.batchSize) {
       const input = texts.slice(start, start + this.batchSize).map((text) => text.replace(/\s+/g, ' ').trim() || ' ');
-      const response = await this.client.embeddings.create({ model: this.model, input, encoding_format: 'float' });
+      const response = await (await this.sdk()).embeddings.create({ model: this.model, input, encoding_format: 'float' });
       const ordered = [...response.data].sort((left, right) => left.index - right.index);
       for (const item of ordered) vectors.push(normalize(Float32Array.from(item.embedding as number[])));
     }

@@ -82,8 +82,19 @@ export class Bm25Index {
         scores[row]! += (idf * tf * (this.k1 + 1)) / norm;
       }
     }
-    const hits: LexicalHit[] = [];
-    for (const row of touched) if (!accept || accept(row)) hits.push({ row, score: scores[row]! });
+    // Top-k without sorting every touched row: at 100k passages a common word touches most rows.
+    let hits: LexicalHit[] = [];
+    let floor = -Infinity;
+    for (const row of touched) {
+      const score = scores[row]!;
+      if (score <= floor || (accept && !accept(row))) continue;
+      hits.push({ row, score });
+      if (hits.length >= topK * 4) {
+        hits.sort((left, right) => right.score - left.score);
+        hits = hits.slice(0, topK);
+        floor = hits[topK - 1]!.score;
+      }
+    }
     hits.sort((left, right) => right.score - left.score);
     return hits.slice(0, topK);
   }

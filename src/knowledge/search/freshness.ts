@@ -61,10 +61,12 @@ export function detectConflicts(ranked: readonly Chunk[], documentText: (docId: 
       const [newer, older] = a.updated > b.updated ? [a, b] : [b, a];
       if (Date.parse(newer.updated!) - Date.parse(older.updated!) < minAgeDays * DAY) continue;
       const key = `${older.doc_id}|${newer.doc_id}`;
-      if (seen.has(key) || topicOverlap(a, b) < minOverlap) continue;
+      // One conflict per superseded article: the best-ranked newer one is the one to cite.
+      if (seen.has(key) || seen.has(older.doc_id) || topicOverlap(a, b) < minOverlap) continue;
       const unit = disagree(documentText(older.doc_id, older.locale), documentText(newer.doc_id, newer.locale));
       if (!unit) continue;
       seen.add(key);
+      seen.add(older.doc_id);
       conflicts.push({
         kept: { doc_id: newer.doc_id, title: newer.title, url: newer.url, updated: newer.updated },
         superseded: { doc_id: older.doc_id, title: older.title, url: older.url, updated: older.updated },

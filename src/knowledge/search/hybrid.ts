@@ -28,17 +28,21 @@ export interface FusionSettings {
   /** Score factor for passages outside the preferred locale. */
   otherLocaleFactor: number;
   candidates: number;
+  vectorFloor: number;
+  /** Share of a document's second-best passage added to its best: articles that match in several sections are usually on topic. */
+  secondPassageWeight: number;
 }
 
-export const DEFAULT_FUSION: FusionSettings = { method: 'weighted', lexicalWeight: 0.5, expansionWeight: 0.4, otherLocaleFactor: 0.7, candidates: 60 };
+export const DEFAULT_FUSION: FusionSettings = { method: 'weighted', lexicalWeight: 0.6, expansionWeight: 0.4, otherLocaleFactor: 0.7, candidates: 60, vectorFloor: 0.35, secondPassageWeight: 0.5 };
 
 export interface RankedPassage { chunk: Chunk; score: number; lexical: number; vector: number }
 
 export interface HybridResult {
   passages: RankedPassage[];
   conflicts: Conflict[];
-  /** 0..1: how much of the question the best passage covers; compared with a calibrated threshold. */
+  /** 0..1: how much of the question the best passages cover; compared with a calibrated threshold. */
   confidence: number;
+  signals: AnswerSignals;
   /** The analysed query terms (with synonyms), for highlighting. */
   terms: Set<string>;
   corrected: string;
@@ -55,11 +59,17 @@ export interface HybridDeps { passages: PassageIndex; vectors: VectorIndexPort; 
 export async function hybridSearch(deps: HybridDeps, query: string, options: SearchOptions = {}, settings: FusionSettings = DEFAULT_FUSION): Promise<HybridResult> {
   const { passages, vectors, embedder, lexicon } = deps;
   const speller = passages.spelling();
-  const corrected = words(query).map((word) => (STOP_WORDS.en.has(word) || STOP_WORDS.fr.has(word) ? word : speller.repair(word))).join(' ');
-  const { matched, expansions } = lexicon.expand(corrected);
+  const corrected = words(query).map((word) => (STOP_WORDS.en.has(word) || STOP_WORDS.fr.has(word) || lexicon.knows(word) ? word : speller.repair(word))).join(' ');
+  const { matched, expansions, groups } = lexicon.expand(corrected);
   const queryTerms = new Map<string, number>();
   for (const term of analyzeQuery(corrected)) queryTerms.set(term, 1);
-  for (const term of analyzeQuery(expansions.join(' '))) if (!queryTerms.has(term)) queryTerms.set(term, settings.expansionWeight);
+  for (const group of groups) {
+    // When the shopper's own word never occurs in the documents ("UK"), its synonyms are the only
+    // way to match, so they count fully; otherwise they stay secondary to the shopper's words.
+    const ownWordIndexed = analyzeQuery(group.matched.join(' ')).some((term) => passages.bm25.has(term));
+    const weight = ownWordIndexed ? settings.expansionWeight : 1;
+    for (const term of analyzeQuery(group.others.join(' '))) queryTerms.set(term, Math.max(queryTerms.get(term) ?? 0, weight));
+  }
 
   const filter: VectorFilter = {};
   if (options.section) filter.section = options.section;
@@ -88,7 +98,8 @@ export async function hybridSearch(deps: HybridDeps, query: string, options: Sea
     return item;
   };
   const maxLexical = lexicalHits[0]?.score || 1;
-  const maxVector = vectorHits[0]?.score || 1;
+  // Weak vector matches are not stretched to 1: the best cosine is divided by at least `vectorFloor`.
+  const maxVector = Math.max(vectorHits[0]?.score ?? 0, settings.vectorFloor);
   lexicalHits.forEach((hit, rank) => {
     const chunk = passages.chunkAt(hit.row);
     if (!chunk) return;
@@ -108,6 +119,23 @@ export async function hybridSearch(deps: HybridDeps, query: string, options: Sea
   const ranked = [...scores.values()];
   if (preferred) for (const item of ranked) if (languageOf(item.chunk.locale) !== preferred) item.score *= settings.otherLocaleFactor;
   ranked.sort((left, right) => right.score - left.score);
+  if (settings.secondPassageWeight > 0) {
+    const second = new Map<string, number>();
+    const seenDocs = new Set<string>();
+    for (const item of ranked) {
+      const key = `${item.chunk.kind}:${item.chunk.doc_id}:${item.chunk.locale}`;
+      if (seenDocs.has(key) && !second.has(key)) second.set(key, item.score);
+      seenDocs.add(key);
+    }
+    const bonused = new Set<string>();
+    for (const item of ranked) {
+      const key = `${item.chunk.kind}:${item.chunk.doc_id}:${item.chunk.locale}`;
+      if (bonused.has(key)) continue;
+      bonused.add(key);
+      item.score += settings.secondPassageWeight * (second.get(key) ?? 0);
+    }
+    ranked.sort((left, right) => right.score - left.score);
+  }
 
   const perDocument = options.perDocument ?? 1;
   const limit = options.limit ?? 5;
@@ -125,30 +153,55 @@ export async function hybridSearch(deps: HybridDeps, query: string, options: Sea
   const byId = new Map(kept.map((item) => [item.chunk.id, item]));
   const passagesOut = order.map((chunk) => byId.get(chunk.id)!).slice(0, limit);
   const terms = new Set(queryTerms.keys());
-  return { passages: passagesOut, conflicts, confidence: passagesOut[0] ? confidenceOf(deps, corrected, matched, expansions, passagesOut[0]) : 0, terms, corrected };
+  const signals = answerSignals(deps, corrected, matched, expansions, passagesOut.slice(0, 3));
+  return { passages: passagesOut, conflicts, confidence: confidenceOf(signals), signals, terms, corrected };
+}
+
+export interface AnswerSignals {
+  /** Rarity-weighted share of the question's words found in the best passage (directly or via synonyms). */
+  coverage: number;
+  /** The same over the best three passages, for answers spread over sections. */
+  coverageTop3: number;
+  /** Share of the question's words the merchant's documents use at all. */
+  known: number;
+  /** Cosine similarity of the best passage. */
+  vector: number;
+  /** Rarity-weighted share of the question's words the documents use at all. */
+  knownWeighted: number;
 }
 
 /**
- * Answerability: the share of the question's content words (weighted by rarity) that the best
- * passage contains, directly or through a synonym group the question used, blended with the
- * passage's vector similarity. A question about something the help center never mentions ("do
- * you rent tents") leaves its key word uncovered, and its rarity weighs most.
+ * Answerability from retrieval signals, blended with weights chosen on the eval's train split
+ * (evals/retrieval/README.md). A question about something the help center never mentions ("do
+ * you rent tents") leaves its key word uncovered, and that word's rarity weighs most.
  */
-function confidenceOf(deps: HybridDeps, corrected: string, matched: string[], expansions: string[], best: RankedPassage): number {
-  const chunkTerms = new Set(analyze(indexText(best.chunk), best.chunk.locale));
+export function confidenceOf(signals: AnswerSignals): number {
+  return 0.2 * signals.coverage + 0.3 * signals.vector + 0.5 * signals.knownWeighted;
+}
+
+function answerSignals(deps: HybridDeps, corrected: string, matched: string[], expansions: string[], top: RankedPassage[]): AnswerSignals {
+  if (top.length === 0) return { coverage: 0, coverageTop3: 0, known: 0, vector: 0, knownWeighted: 0 };
+  const termsOf = (item: RankedPassage) => new Set(analyze(indexText(item.chunk), item.chunk.locale));
+  const best = termsOf(top[0]!);
+  const union = new Set(best);
+  for (const item of top.slice(1)) for (const term of termsOf(item)) union.add(term);
   const synonymWords = new Set(words(matched.join(' ')));
-  const synonymCovered = analyzeQuery(expansions.join(' ')).some((term) => chunkTerms.has(term));
-  let total = 0;
-  let covered = 0;
-  const seen = new Set<string>();
-  for (const word of analyzeQuery(corrected).length ? words(corrected) : []) {
+  const expansionTerms = analyzeQuery(expansions.join(' '));
+  const queryWords = [...new Set(words(corrected))].filter((word) => analyzeQuery(word).length > 0);
+  let total = 0, inBest = 0, inTop = 0, known = 0, knownWeight = 0;
+  for (const word of queryWords) {
     const variants = [stemEn(word), stemFr(word)];
-    if (seen.has(variants[0]!) || !analyzeQuery(word).length) continue;
-    seen.add(variants[0]!);
     const weight = Math.max(...variants.map((term) => deps.passages.bm25.idf(term)));
     total += weight;
-    if (variants.some((term) => chunkTerms.has(term)) || (synonymCovered && synonymWords.has(word))) covered += weight;
+    const viaSynonym = synonymWords.has(word);
+    if (variants.some((term) => best.has(term)) || (viaSynonym && expansionTerms.some((term) => best.has(term)))) inBest += weight;
+    if (variants.some((term) => union.has(term)) || (viaSynonym && expansionTerms.some((term) => union.has(term)))) inTop += weight;
+    if (viaSynonym || variants.some((term) => deps.passages.bm25.has(term))) {
+      known++;
+      knownWeight += weight;
+    }
   }
-  const coverage = total > 0 ? covered / total : 0;
-  return 0.6 * coverage + 0.4 * Math.max(0, best.vector);
+  const vector = Math.max(0, top[0]!.vector);
+  if (total === 0) return { coverage: 0, coverageTop3: 0, known: 0, vector, knownWeighted: 0 };
+  return { coverage: inBest / total, coverageTop3: inTop / total, known: known / queryWords.length, vector, knownWeighted: knownWeight / total };
 }

@@ -19,6 +19,7 @@ export class PassageIndex {
   readonly bm25 = new Bm25Index();
   private readonly rows: Array<Chunk | null> = [];
   private readonly rowOf = new Map<string, number>();
+  private readonly byDocument = new Map<string, Set<string>>();
   private readonly vocabulary = new Map<string, number>();
   private speller: SpellingRepair | null = null;
 
@@ -32,6 +33,9 @@ export class PassageIndex {
       const row = this.bm25.add(passageTerms(chunk));
       this.rows[row] = chunk;
       this.rowOf.set(chunk.id, row);
+      const key = `${chunk.doc_id}\u0000${chunk.locale}\u0000${chunk.kind}`;
+      if (!this.byDocument.has(key)) this.byDocument.set(key, new Set());
+      this.byDocument.get(key)!.add(chunk.id);
       for (const word of words(indexText(chunk))) this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
     }
     this.speller = null;
@@ -42,6 +46,8 @@ export class PassageIndex {
       const row = this.rowOf.get(id);
       if (row === undefined) continue;
       this.bm25.remove(row);
+      const chunk = this.rows[row]!;
+      this.byDocument.get(`${chunk.doc_id}\u0000${chunk.locale}\u0000${chunk.kind}`)?.delete(id);
       this.rows[row] = null;
       this.rowOf.delete(id);
     }
@@ -58,7 +64,7 @@ export class PassageIndex {
 
   /** Every passage of one article, joined: the freshness rule compares whole articles' figures. */
   documentText(docId: string, locale: string): string {
-    return this.all().filter((chunk) => chunk.doc_id === docId && chunk.locale === locale && chunk.kind === 'article').map((chunk) => chunk.text).join('\n');
+    return [...(this.byDocument.get(`${docId}\u0000${locale}\u0000article`) ?? [])].map((id) => this.get(id)?.text ?? '').join('\n');
   }
 
   all(): Chunk[] {

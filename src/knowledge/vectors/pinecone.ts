@@ -1,4 +1,4 @@
-import { Pinecone, type Index, type RecordMetadata } from '@pinecone-database/pinecone';
+import type { Index, RecordMetadata } from '@pinecone-database/pinecone';
 import type { VectorFilter, VectorIndexPort, VectorMatch, VectorRecord } from './port.ts';
 
 export interface PineconeOptions {
@@ -25,10 +25,13 @@ export function pineconeFilter(filter: VectorFilter | undefined): Record<string,
  */
 export class PineconeVectorIndex implements VectorIndexPort {
   readonly name = 'pinecone';
-  private readonly index: Index<RecordMetadata>;
+  private client: Promise<Index<RecordMetadata>> | undefined;
 
-  constructor(private readonly options: PineconeOptions) {
-    this.index = new Pinecone({ apiKey: options.apiKey }).index({ host: options.host });
+  constructor(private readonly options: PineconeOptions) {}
+
+  /** The SDK is imported on first use so offline runs never load it. */
+  private index(): Promise<Index<RecordMetadata>> {
+    return (this.client ??= import('@pinecone-database/pinecone').then(({ Pinecone }) => new Pinecone({ apiKey: this.options.apiKey }).index({ host: this.options.host })));
   }
 
   namespaceOf(locale: string): string {
@@ -40,7 +43,7 @@ export class PineconeVectorIndex implements VectorIndexPort {
     for (const record of records) byLocale.set(record.metadata.locale, [...(byLocale.get(record.metadata.locale) ?? []), record]);
     for (const [locale, group] of byLocale) {
       for (let start = 0; start < group.length; start += 100) {
-        await this.index.upsert({
+        await (await this.index()).upsert({
           namespace: this.namespaceOf(locale),
           records: group.slice(start, start + 100).map((record) => ({
             id: record.id,
@@ -61,7 +64,7 @@ export class PineconeVectorIndex implements VectorIndexPort {
       byLocale.set(locale, [...(byLocale.get(locale) ?? []), id]);
     }
     for (const [locale, group] of byLocale) {
-      for (let start = 0; start < group.length; start += 1000) await this.index.deleteMany({ namespace: this.namespaceOf(locale), ids: group.slice(start, start + 1000) });
+      for (let start = 0; start < group.length; start += 1000) await (await this.index()).deleteMany({ namespace: this.namespaceOf(locale), ids: group.slice(start, start + 1000) });
     }
   }
 
@@ -69,7 +72,8 @@ export class PineconeVectorIndex implements VectorIndexPort {
     const locales = options.locale ? [options.locale] : this.options.locales;
     const values = Array.from(vector);
     const filter = pineconeFilter(options.filter);
-    const responses = await Promise.all(locales.map((locale) => this.index.query({
+    const index = await this.index();
+    const responses = await Promise.all(locales.map((locale) => index.query({
       namespace: this.namespaceOf(locale), vector: values, topK: options.topK, includeMetadata: false, includeValues: false, ...(filter ? { filter } : {}),
     })));
     return responses.flatMap((response) => response.matches.map((match) => ({ id: match.id, score: match.score ?? 0 })))
@@ -77,7 +81,7 @@ export class PineconeVectorIndex implements VectorIndexPort {
   }
 
   async size(): Promise<number> {
-    const stats = await this.index.describeIndexStats();
+    const stats = await (await this.index()).describeIndexStats();
     return stats.totalRecordCount ?? 0;
   }
 }

@@ -6,7 +6,7 @@ import type { Customer, Order, PaymentMethod } from '../types.ts';
  * explains it, so the assistant can cite it instead of improvising a reason.
  */
 export function refuse(rule: string, article: string, message: string, fix: string, field?: string): ShopkeeperError {
-  return new ShopkeeperError('policy_violation', message, { rule, article, fix, ...(field ? { field } : {}) });
+  return new ShopkeeperError('policy_violation', /[.!?]$/.test(message) ? message : `${message}.`, { rule, article, fix, ...(field ? { field } : {}) });
 }
 
 /** How a shopper reads a status, e.g. "pending (item modified)". */
@@ -18,7 +18,7 @@ export function displayStatus(order: Pick<Order, 'status' | 'items_modified'>): 
 export function findMethod(customer: Customer, methodId: string, field = 'payment_method_id'): PaymentMethod {
   const method = customer.payment_methods.find((candidate) => candidate.id === methodId);
   if (!method) {
-    throw new ShopkeeperError('invalid_input', `Payment method ${methodId} is not one of this customer's saved payment methods`, {
+    throw new ShopkeeperError('invalid_input', `Payment method ${methodId} is not one of this customer's saved payment methods.`, {
       field, fix: 'Use the id of one of the payment methods get_customer lists.',
     });
   }

@@ -1,7 +1,7 @@
 import type { Policy } from '../../config/index.ts';
 import type { Customer, LineItem, Order, OrderStatus, ReturnRequest } from '../types.ts';
 
-export type ActionKind = 'cancel' | 'modify_address' | 'modify_payment' | 'modify_items' | 'return' | 'exchange';
+export type ActionKind = 'cancel' | 'modify_address' | 'modify_payment' | 'modify_items' | 'return' | 'exchange' | 'receive_return';
 
 /** A catalog variant as the planners need it; the flow looks these up (orders never reads the catalog). */
 export interface VariantFacts {

@@ -7,7 +7,7 @@ export interface RenderContext {
 }
 
 export function baseUrlOf(services: Services): string {
-  return (services.config.publicUrl ?? `http://${services.config.host}:${services.config.port}`).replace(/\/$/, '');
+  return services.baseUrl();
 }
 
 export const DISPLAY: Record<string, string> = {

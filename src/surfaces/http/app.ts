@@ -1,5 +1,7 @@
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { Services } from '../../flows/index.ts';
+import { assertJsonDepth } from './json-depth.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -16,15 +18,17 @@ export function createHttpApp(services: Services, options: HttpAppOptions): Expr
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Security headers. The widget script is loaded by other origins (the merchant's site), so
+  // resources stay loadable cross-origin; pages that need a CSP set their own.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' }, crossOriginEmbedderPolicy: false }));
   app.use((request, response, next) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff');
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       services.logger.debug({ method: request.method, path: request.path, status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
     });
     next();
   });
-  app.use(express.json({ limit: services.config.maxBodyBytes, strict: true }));
+  app.use(express.json({ limit: services.config.maxBodyBytes, strict: true, verify: (_request, _response, raw) => assertJsonDepth(raw) }));
   app.use(healthRoutes(services, options.versions));
   app.use(catalogRoutes(services));
   app.use(helpRoutes(services));

@@ -51,6 +51,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         ...(typeof error.details.fix === 'string' ? { fix: error.details.fix } : {}),
       });
     }
+    // http-errors from Express and body-parser (a malformed %-escape in the path, an unsupported
+    // content encoding…) carry their own 4xx status and a message safe to show.
+    if (typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500 && (error as { expose?: boolean }).expose !== false) {
+      return sendProblem(response, { title: 'Bad request', status: parserError.status, code: 'bad_request', detail: (error as Error).message, fix: 'Check the URL and headers of the request.' });
+    }
     logger.error({ err: error, path: request.path, method: request.method }, 'unhandled error');
     sendProblem(response, { title: 'Internal error', status: 500, code: 'internal_error', detail: 'Something went wrong on our side; it has been logged.' });
   };

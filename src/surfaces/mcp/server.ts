@@ -4,6 +4,7 @@ import type { Services } from '../../flows/index.ts';
 import { ShopkeeperError } from '../../platform/index.ts';
 import { TOOLS, describeTool, type ToolContext, type ToolDefinition } from '../../tools/index.ts';
 import { serverInstructions } from './instructions.ts';
+import { registerPrompts } from './prompts.ts';
 import { MCP_APP_MIME, TOOL_WIDGETS, WIDGETS, toolWidgetMeta, widgetHtml, widgetResourceMeta } from './widgets.ts';
 
 export interface McpServerOptions {
@@ -87,5 +88,6 @@ export function buildMcpServer(services: Services, options: McpServerOptions): M
     return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: `# ${article.title}\n\nSource: ${article.url} (updated ${article.updated})\n\n${article.body}` }] };
   });
 
+  registerPrompts(server, profile.name);
   return server;
 }

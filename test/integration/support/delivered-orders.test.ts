@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { approveHeldAction, denyHeldAction } from '../../../src/flows/index.ts';
+import { approveHeldAction, denyHeldAction, receiveReturn } from '../../../src/flows/index.ts';
 import { failure, startSupport, type SupportHarness } from '../../helpers/support.ts';
 
 type Outcome = { status: string; summary: string; amounts: Record<string, number>; held_action_id?: string; escalation_id?: string; approval?: { reason: string; rule: string }; order?: { status: string; status_code: string; payments: unknown[]; return_request: Record<string, unknown> | null } };
@@ -67,6 +67,30 @@ describe('return_items', () => {
     await denyHeldAction(shop.runtime, held.held_action_id!, agent, 'used outdoors');
     expect((await shop.runtime.orders.getOrder('NW-1005'))!.status).toBe('delivered');
     expect(await shop.runtime.escalations.getHeld(held.held_action_id!)).toMatchObject({ status: 'denied' });
+  });
+});
+
+describe('receiving the parcel', () => {
+  const balanceOf = async (id: string) => (await shop.runtime.orders.getCustomer('cus_ana'))!.payment_methods.find((method) => method.id === id)!.balance;
+
+  it('refunds a store-credit return at once, exactly once', async () => {
+    await act('return_items', { order_number: 'NW-1003', item_ids: ['BOOT-9'], payment_method_id: 'credit_ana', confirm: true });
+    const received = await receiveReturn(shop.runtime, 'NW-1003', agent);
+    expect(received).toMatchObject({ status: 'done', amounts: { refund: 12900 } });
+    expect(await balanceOf('credit_ana')).toBe(12900);
+    expect((await receiveReturn(shop.runtime, 'NW-1003', agent)).replayed).toBe(true);
+    expect(await balanceOf('credit_ana')).toBe(12900);
+    expect((await shop.runtime.orders.getOrder('NW-1003'))!.payments.map((entry) => `${entry.kind} ${entry.method_id} ${entry.amount}`)).toEqual(['charge card_ana 23400', 'refund credit_ana 12900']);
+  });
+
+  it('refunds a card return through the payments provider, and charges an exchange difference', async () => {
+    await act('return_items', { order_number: 'NW-1003', item_ids: ['TEE-BLU-L'], payment_method_id: 'card_ana', confirm: true });
+    await receiveReturn(shop.runtime, 'NW-1003', agent);
+    expect(await shop.runtime.orderActions.settlements('NW-1003')).toEqual([expect.objectContaining({ kind: 'refund', amount: 2500 - 695, status: 'succeeded', refund_of: 'pay_NW-1003_1' })]);
+    await act('exchange_items', { order_number: 'NW-1005', item_ids: ['TENT-2P'], new_item_ids: ['TENT-3P'], payment_method_id: 'card_ana', confirm: true });
+    expect((await receiveReturn(shop.runtime, 'NW-1005', agent)).amounts).toEqual({ charge: 6000 });
+    expect(await shop.runtime.orderActions.settlements('NW-1005')).toEqual([expect.objectContaining({ kind: 'charge', amount: 6000, status: 'succeeded' })]);
+    expect(await failure(receiveReturn(shop.runtime, 'NW-1004', agent))).toMatchObject({ code: 'policy_violation' });
   });
 });
 
