@@ -42,7 +42,7 @@ export class CheckoutPayments {
 
   /** The payment failed: back to ready (stock stays held) with the reason as a message. */
   fail(session: CheckoutSession, message: Message): CheckoutSession {
-    const back = this.store.save(session, { ...session, status: 'ready_for_payment', messages: [message], updated_at: this.clock.now().toISOString() });
+    const back = this.store.save(session, { ...session, status: 'ready_for_payment', authentication: null, messages: [message], updated_at: this.clock.now().toISOString() });
     return back ?? this.store.get(session.id)!;
   }
 
@@ -54,10 +54,15 @@ export class CheckoutPayments {
     return next ?? this.store.get(session.id)!;
   }
 
-  /** Queues an order_updated event for the agent platform (support actions call this later). */
-  orderUpdated(sessionId: string): void {
-    const session = this.store.get(sessionId);
-    if (session?.order) this.store.enqueue('order_updated', session);
+  /**
+   * Queues an order_updated webhook (full order state) when an order placed through checkout
+   * changes (cancelled, shipped, refunded); false when the order did not come from a checkout.
+   */
+  orderUpdated(orderNumber: string): boolean {
+    const session = this.store.findByOrderNumber(orderNumber);
+    if (!session) return false;
+    this.store.enqueue('order_updated', session);
+    return true;
   }
 }
 

@@ -151,21 +151,28 @@ export class CheckoutService {
 
   /**
    * Decides the status and holds stock for a payable cart: lines not in stock make it not ready.
-   * Held amounts already taken for this session count as available to it.
+   * Only the difference with what the session already holds is taken or given back, so an update
+   * that does not touch the items can never lose the units to another session.
    */
   async hold(next: CheckoutSession): Promise<CheckoutSession> {
     const blocking = next.messages.some((message) => message.type === 'error');
+    if (blocking || next.line_items.length === 0) {
+      await this.release(next.id);
+      return { ...next, status: 'not_ready_for_payment', reserved: false };
+    }
     const wanted = new Map<string, number>();
     for (const line of next.line_items) if (line.item.available !== null) wanted.set(line.item.variant_id, (wanted.get(line.item.variant_id) ?? 0) + line.quantity);
-    await this.release(next.id);
-    if (blocking || next.line_items.length === 0) return { ...next, status: 'not_ready_for_payment', reserved: false };
-    const taken = new Map<string, number>();
+    const held = this.store.reservations(next.id);
+    const takenNow: Array<[string, number]> = [];
     for (const [variant, quantity] of wanted) {
-      if (await this.catalog.take(variant, quantity)) {
-        taken.set(variant, quantity);
+      const delta = quantity - (held.get(variant) ?? 0);
+      if (delta <= 0) continue;
+      if (await this.catalog.take(variant, delta)) {
+        takenNow.push([variant, delta]);
         continue;
       }
-      for (const [back, amount] of taken) await this.catalog.give(back, amount);
+      for (const [back, amount] of takenNow) await this.catalog.give(back, amount);
+      await this.release(next.id);
       const index = next.line_items.findIndex((line) => line.item.variant_id === variant);
       const line = next.line_items[index]!;
       return {
@@ -174,7 +181,11 @@ export class CheckoutService {
         messages: [...next.messages, { type: 'error', code: 'out_of_stock', param: `$.line_items[${index}]`, content: `${line.item.title} is out of stock in the quantity asked (${line.quantity}).` }],
       };
     }
-    this.store.setReservations(next.id, taken);
+    for (const [variant, quantity] of held) {
+      const extra = quantity - (wanted.get(variant) ?? 0);
+      if (extra > 0) await this.catalog.give(variant, extra);
+    }
+    this.store.setReservations(next.id, wanted);
     return { ...next, status: 'ready_for_payment', reserved: true };
   }
 

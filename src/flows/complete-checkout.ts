@@ -12,9 +12,14 @@ export interface CompleteCheckoutInput {
   /** Identifies this complete request (caller + its idempotency key); the payment key derives from it. */
   requestKey: string;
   buyer?: Buyer;
+  /** The 3-D Secure outcome the agent reports after authentication_required. */
+  authentication?: { outcome: string };
   /** This server's public origin, for the order permalink. */
   baseUrl: string;
 }
+
+/** ACP outcomes after which the issuer has authenticated the buyer (or accepted the attempt). */
+const AUTHENTICATED = new Set(['authenticated', 'attempt_acknowledged', 'informational']);
 
 /** The order number is derived from the session, so a retried or taken-over complete writes the same order. */
 export function orderNumberFor(sessionId: string): string {
@@ -31,9 +36,14 @@ export async function completeCheckout(services: Services, input: CompleteChecko
   const begun = await services.checkoutPayments.begin(input.sessionId, paymentKey, input.buyer);
   if (begun.kind === 'current') return begun.session;
   const session = begun.session;
+  const pending3ds = session.authentication?.charge_id;
+  if (pending3ds && input.authentication && !AUTHENTICATED.has(input.authentication.outcome)) {
+    return services.checkoutPayments.fail(session, { type: 'error', code: 'payment_declined', param: '$.authentication_result', content: `3-D Secure did not succeed (${input.authentication.outcome}); try again or use another card.` });
+  }
   const charge: ChargeResult = await services.payments.charge({
     amount: session.totals.total, currency: session.currency, token: input.token, idempotencyKey: begun.paymentKey,
     description: `Checkout ${session.id}`, metadata: { checkout_session_id: session.id },
+    ...(pending3ds && input.authentication ? { authenticatedChargeId: pending3ds } : {}),
   });
   if (charge.status === 'declined') {
     return services.checkoutPayments.fail(session, { type: 'error', code: 'payment_declined', param: '$.payment_data', content: `Payment declined: ${charge.message}` });

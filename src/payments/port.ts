@@ -11,6 +11,8 @@ export interface ChargeRequest {
   idempotencyKey: string;
   description?: string;
   metadata?: Record<string, string>;
+  /** The buyer finished 3-D Secure for this earlier requires_action charge: finish it, never start another. */
+  authenticatedChargeId?: string;
 }
 
 export type DeclineCode = 'card_declined' | 'insufficient_funds' | 'expired_card' | 'processing_error' | 'invalid_token' | 'amount_too_large';

@@ -50,6 +50,7 @@ export class StripePaymentsProvider implements PaymentsPort {
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
+    if (request.authenticatedChargeId) return this.resume(request);
     if (!request.token.startsWith('spt_')) return this.declined('invalid_token', 'Stripe accepts Shared Payment Tokens (spt_…) here.');
     let token: GrantedToken;
     try {
@@ -64,14 +65,28 @@ export class StripePaymentsProvider implements PaymentsPort {
     if (limits.expires_at && limits.expires_at <= now) return this.declined('expired_card', 'The payment token has expired; ask the buyer to pay again.');
     if (limits.currency && limits.currency.toLowerCase() !== request.currency.toLowerCase()) return this.declined('invalid_token', `The payment token is for ${limits.currency.toUpperCase()}, the order is in ${request.currency.toUpperCase()}.`);
     if (limits.max_amount !== undefined && request.amount > limits.max_amount) return this.declined('amount_too_large', `The order total ${request.amount} is above the token's limit of ${limits.max_amount}.`);
+    return this.settle(() => this.stripe.rawRequest('POST', '/v1/payment_intents', {
+      amount: request.amount, currency: request.currency.toLowerCase(), confirm: true,
+      payment_method_data: { shared_payment_granted_token: request.token },
+      ...(request.description ? { description: request.description } : {}),
+      ...(request.metadata ? { metadata: request.metadata } : {}),
+    }, { idempotencyKey: request.idempotencyKey }) as Promise<PaymentIntent>);
+  }
+
+  /** After 3-D Secure: the PaymentIntent either already succeeded or needs one more confirm. */
+  private async resume(request: ChargeRequest): Promise<ChargeResult> {
+    const path = `/v1/payment_intents/${encodeURIComponent(request.authenticatedChargeId!)}`;
+    return this.settle(async () => {
+      const intent = await this.stripe.rawRequest('GET', path) as PaymentIntent;
+      if (intent.status !== 'requires_confirmation') return intent;
+      return await this.stripe.rawRequest('POST', `${path}/confirm`, {}, { idempotencyKey: request.idempotencyKey }) as PaymentIntent;
+    });
+  }
+
+  private async settle(call: () => Promise<PaymentIntent>): Promise<ChargeResult> {
     let intent: PaymentIntent;
     try {
-      intent = await this.stripe.rawRequest('POST', '/v1/payment_intents', {
-        amount: request.amount, currency: request.currency.toLowerCase(), confirm: true,
-        payment_method_data: { shared_payment_granted_token: request.token },
-        ...(request.description ? { description: request.description } : {}),
-        ...(request.metadata ? { metadata: request.metadata } : {}),
-      }, { idempotencyKey: request.idempotencyKey }) as PaymentIntent;
+      intent = await call();
     } catch (error) {
       const stripeError = error as { type?: string; code?: string; decline_code?: string; message?: string; raw?: { payment_intent?: PaymentIntent } };
       if (stripeError.type === 'StripeCardError') {

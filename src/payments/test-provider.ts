@@ -50,7 +50,8 @@ export class TestPaymentsProvider implements PaymentsPort {
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
-    return this.once('charge', request.idempotencyKey, { amount: request.amount, currency: request.currency, token: request.token }, (): ChargeResult => {
+    return this.once('charge', request.idempotencyKey, { amount: request.amount, currency: request.currency, token: request.token, resumed: request.authenticatedChargeId }, (): ChargeResult => {
+      if (request.authenticatedChargeId) return { status: 'succeeded', id: request.authenticatedChargeId, amount: request.amount, currency: request.currency, provider: this.provider };
       const match = /^(tok|spt)_test_(.*)$/.exec(request.token);
       if (!match) return { status: 'declined', code: 'invalid_token', message: 'Unknown payment token; the test provider accepts tokens that start with spt_test_ or tok_test_.', provider: this.provider };
       const outcome = match[2]!;

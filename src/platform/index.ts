@@ -8,7 +8,7 @@ export { systemClock, fixedClock } from './clock.ts';
 export type { Clock } from './clock.ts';
 export { createLogger, scrubText } from './logger.ts';
 export type { Logger } from './logger.ts';
-export { openSqlite, immediate } from './db/sqlite.ts';
+export { openSqlite, immediate, statementCache } from './db/sqlite.ts';
 export type { SqliteDb } from './db/sqlite.ts';
 export { migrate } from './db/migrate.ts';
 export { openPostgres, migratePostgres, withTransaction } from './db/postgres.ts';

@@ -81,6 +81,9 @@ describe.skipIf(!HAVE_SPECS).each(VERSIONS)('ACP %s responses validate against t
     const body = await missing.json();
     expect(body).toMatchObject({ code: 'missing_api_version', supported_versions: ['2025-09-29', '2026-04-17'] });
     expect(schemaErrors('2026-04-17', 'Error', body)).toEqual([]);
+    const malformed = await fetch(`${server.url}/acp/checkout_sessions`, { method: 'POST', headers: { Authorization: `Bearer ${ACP_KEY}`, 'API-Version': version, 'Idempotency-Key': 'bad-json', 'Content-Type': 'application/json' }, body: '{"line_items": [' });
+    expect(malformed.status).toBe(400);
+    expect(schemaErrors(version, 'Error', await malformed.json())).toEqual([]);
     const unsupported = await acpClient(server.url, '2024-01-01')('GET', '/checkout_sessions/cs_x');
     expect(unsupported.body.code).toBe('unsupported_api_version');
     const unauthorized = await acpClient(server.url, version)('GET', '/checkout_sessions/cs_x', undefined, { Authorization: 'Bearer wrong' });
@@ -110,6 +113,28 @@ describe.skipIf(!HAVE_SPECS)('ACP 2026-04-17 specifics', () => {
     const completed = await acp('POST', `/checkout_sessions/${created.body.id}/complete`, complete);
     expect(completed.body.status).toBe('completed');
     expect(schemaErrors('2026-04-17', 'CheckoutSessionWithOrder', completed.body)).toEqual([]);
+  });
+
+  it('runs the 3-D Secure round trip with the spec example requests', async () => {
+    const acp = acpClient(server.url, '2026-04-17');
+    const complete3ds = (token: string) => ({ payment_data: { handler_id: 'card_spt', instrument: { type: 'card', credential: { type: 'spt', token } } } });
+    const created = await acp('POST', '/checkout_sessions', createBody('2026-04-17'));
+    const challenged = await acp('POST', `/checkout_sessions/${created.body.id}/complete`, complete3ds('spt_test_3ds'));
+    expect(challenged.body.status).toBe('authentication_required');
+    expect(schemaErrors('2026-04-17', 'CheckoutSession', challenged.body)).toEqual([]);
+    const missing = await acp('POST', `/checkout_sessions/${created.body.id}/complete`, complete3ds('spt_test_3ds'));
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ type: 'invalid_request', code: 'requires_3ds', param: '$.authentication_result' });
+    expect(schemaErrors('2026-04-17', 'Error', missing.body)).toEqual([]);
+    const authenticated = example('2026-04-17', 'complete_session_with_authentication_result_request');
+    const done = await acp('POST', `/checkout_sessions/${created.body.id}/complete`, authenticated);
+    expect(done.body.status).toBe('completed');
+    expect(schemaErrors('2026-04-17', 'CheckoutSessionWithOrder', done.body)).toEqual([]);
+    const other = await acp('POST', '/checkout_sessions', createBody('2026-04-17'));
+    await acp('POST', `/checkout_sessions/${other.body.id}/complete`, complete3ds('spt_test_3ds'));
+    const denied = await acp('POST', `/checkout_sessions/${other.body.id}/complete`, example('2026-04-17', 'complete_session_with_denied_authentication_request'));
+    expect(denied.body).toMatchObject({ status: 'ready_for_payment', messages: [{ type: 'error', code: 'payment_declined' }] });
+    expect(schemaErrors('2026-04-17', 'CheckoutSession', denied.body)).toEqual([]);
   });
 
   it('accepts the 2025-09-29 example requests, including a decimal quantity (refused as a message)', async () => {

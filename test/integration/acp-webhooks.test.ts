@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, TEA_SHOP, tempDir } from '../helpers/paths.ts';
 import { HAVE_SPECS, QC_ADDRESS, acpClient, schemaErrors } from '../helpers/acp.ts';
+import { startTestServer } from '../helpers/server.ts';
 
 const SECRET = 'whsec_test_merchant_signature_key';
 const data = tempDir();
@@ -67,7 +68,7 @@ describe('order webhooks', () => {
     await new Promise((resolve) => first.child.once('exit', resolve));
 
     const second = await serve(hook);
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 45_000;
     while (deliveries.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     second.child.kill('SIGTERM');
     expect(deliveries.length).toBeGreaterThanOrEqual(2);
@@ -83,5 +84,38 @@ describe('order webhooks', () => {
     expect(event.data).toMatchObject({ type: 'order', id: completed.body.order.id, checkout_session_id: created.body.id, status: 'confirmed' });
     if (HAVE_SPECS) expect(schemaErrors('2026-04-17', 'Order', event.data)).toEqual([]);
     expect(event.data.line_items[0].quantity).toEqual({ ordered: 1, current: 1, fulfilled: 0 });
+  }, 90_000);
+});
+
+describe('order webhook retries', () => {
+  it('retries a failed delivery with backoff and uses the configured event names', async () => {
+    const bodies: string[] = [];
+    const failing = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        bodies.push(body);
+        response.writeHead(bodies.length === 1 ? 503 : 200).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const shop = await startTestServer({ merchant: TEA_SHOP, env: {
+      SHOPKEEPER_ACP_WEBHOOK_URL: `http://127.0.0.1:${(failing.address() as AddressInfo).port}/hooks`, SHOPKEEPER_ACP_WEBHOOK_SECRET: SECRET, SHOPKEEPER_ACP_WEBHOOK_EVENTS: 'order_created,order_updated',
+    } });
+    try {
+      const acp = acpClient(shop.url, '2026-04-17');
+      const created = await acp('POST', '/checkout_sessions', { currency: 'cad', line_items: [{ id: 'HL-SEN-50' }], capabilities: {}, buyer: { email: 'retry@example.com' }, fulfillment_details: { name: 'Retry Test', address: QC_ADDRESS } });
+      await acp('POST', `/checkout_sessions/${created.body.id}/complete`, { payment_data: { handler_id: 'card_spt', instrument: { type: 'card', credential: { type: 'spt', token: 'spt_test_visa' } } } });
+      const deadline = Date.now() + 20_000;
+      while (shop.runtime.checkoutOutbox.pending() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(shop.runtime.checkoutOutbox.pending()).toBe(0);
+      expect(bodies.length).toBe(2);
+      expect(JSON.parse(bodies[1]!).type).toBe('order_created');
+      const row = shop.runtime.db.prepare('SELECT attempts, last_error FROM checkout_outbox').get() as { attempts: number; last_error: string };
+      expect(row).toEqual({ attempts: 2, last_error: 'HTTP 503' });
+    } finally {
+      await shop.stop();
+      failing.close();
+    }
   }, 40_000);
 });

@@ -25,3 +25,13 @@ export function openSqlite(file: string): SqliteDb {
 export function immediate<T>(db: SqliteDb, work: () => T): T {
   return db.transaction(work).immediate();
 }
+
+/** Prepares each SQL text once per database: preparing dominated the profile of a checkout flow. */
+export function statementCache(db: SqliteDb): (sql: string) => Database.Statement<unknown[]> {
+  const statements = new Map<string, Database.Statement<unknown[]>>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare<unknown[]>(sql)));
+    return statement;
+  };
+}

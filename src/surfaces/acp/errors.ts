@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { ErrorRequestHandler, Response } from 'express';
 import { ShopkeeperError, type Logger } from '../../platform/index.ts';
 
 /** ACP's flat Error: only when no checkout session can be returned (otherwise: messages on a 2xx). */
@@ -29,4 +29,16 @@ export function toAcpError(error: unknown, logger: Logger): { status: number; bo
   }
   logger.error({ err: error }, 'ACP request failed');
   return { status: 500, body: { type: 'processing_error', code: 'internal_error', message: 'Something went wrong on our side; it has been logged. Retry with the same Idempotency-Key.' } };
+}
+
+/** Body-parser failures on /acp as ACP's flat Error instead of problem+json. */
+export function acpErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, request, response, next) => {
+    if (!request.path.startsWith('/acp/') || response.headersSent) return next(error);
+    const parser = error as { type?: string };
+    if (parser.type === 'entity.parse.failed') return sendAcpError(response, 400, { type: 'invalid_request', code: 'invalid_json', message: 'The body is not valid JSON.' });
+    if (parser.type === 'entity.too.large') return sendAcpError(response, 413, { type: 'invalid_request', code: 'body_too_large', message: 'The request body is too large.' });
+    const mapped = toAcpError(error, logger);
+    sendAcpError(response, mapped.status, mapped.body);
+  };
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { immediate, withTxParticipant, type SqliteDb } from '../../platform/index.ts';
+import { immediate, statementCache, withTxParticipant, type SqliteDb } from '../../platform/index.ts';
 import { bodyHash } from './canonical-json.ts';
 import { sendAcpError } from './errors.ts';
 
@@ -25,6 +25,8 @@ interface Row { request_hash: string; state: 'in_flight' | 'done'; status: numbe
  * transaction of the effect itself (see platform/db/unit-of-work.ts), or right after a read-only reply.
  */
 export function idempotency(db: SqliteDb, required: (request: Request) => boolean) {
+  const sql = statementCache(db);
+  let requests = 0;
   return (request: Request, response: Response, next: NextFunction) => {
     const key = request.get('Idempotency-Key');
     if (key === undefined) {
@@ -36,13 +38,15 @@ export function idempotency(db: SqliteDb, required: (request: Request) => boolea
     const scope = `${response.locals.platform as string} ${request.method} ${request.baseUrl}${request.path}`;
     const hash = bodyHash(request.body, request.body !== undefined);
     const now = Date.now();
+    // Keys live 24 h; expired rows are swept now and then rather than on a timer.
+    if (++requests % 500 === 0) sql('DELETE FROM acp_idempotency WHERE expires_at < ?').run(now);
     const verdict = immediate(db, () => {
-      db.prepare('DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND expires_at < ?').run(scope, key, now);
-      const row = db.prepare('SELECT request_hash, state, status, body, started_at, expires_at FROM acp_idempotency WHERE scope = ? AND key = ?').get(scope, key) as Row | undefined;
+      sql('DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND expires_at < ?').run(scope, key, now);
+      const row = sql('SELECT request_hash, state, status, body, started_at, expires_at FROM acp_idempotency WHERE scope = ? AND key = ?').get(scope, key) as Row | undefined;
       if (row && row.request_hash !== hash) return { kind: 'conflict' as const };
       if (row?.state === 'done') return { kind: 'replay' as const, row };
       if (row && now - row.started_at < ABANDONED_MS) return { kind: 'in_flight' as const };
-      db.prepare(`INSERT INTO acp_idempotency (scope, key, request_hash, state, started_at, expires_at) VALUES (?, ?, ?, 'in_flight', ?, ?)
+      sql(`INSERT INTO acp_idempotency (scope, key, request_hash, state, started_at, expires_at) VALUES (?, ?, ?, 'in_flight', ?, ?)
         ON CONFLICT (scope, key) DO UPDATE SET state = 'in_flight', started_at = excluded.started_at`).run(scope, key, hash, now, now + RETENTION_MS);
       return { kind: 'run' as const };
     });
@@ -55,11 +59,11 @@ export function idempotency(db: SqliteDb, required: (request: Request) => boolea
       response.setHeader('Idempotent-Replayed', 'true');
       return response.status(verdict.row.status!).json(JSON.parse(verdict.row.body!));
     }
-    const write = (reply: Reply) => db.prepare(`UPDATE acp_idempotency SET state = 'done', status = ?, body = ? WHERE scope = ? AND key = ?`).run(reply.status, JSON.stringify(reply.body), scope, key);
+    const write = (reply: Reply) => sql(`UPDATE acp_idempotency SET state = 'done', status = ?, body = ? WHERE scope = ? AND key = ?`).run(reply.status, JSON.stringify(reply.body), scope, key);
     const slot: IdempotencySlot = {
       store(reply) {
         if (this.recorded) return;
-        if (reply.status >= 500) db.prepare('DELETE FROM acp_idempotency WHERE scope = ? AND key = ?').run(scope, key);
+        if (reply.status >= 500) sql('DELETE FROM acp_idempotency WHERE scope = ? AND key = ?').run(scope, key);
         else write(reply);
         this.recorded = reply;
       },
@@ -67,7 +71,7 @@ export function idempotency(db: SqliteDb, required: (request: Request) => boolea
     response.locals.idempotency = slot;
     // A request that ends without a stored reply (crash of the handler, 5xx) frees the key.
     response.on('finish', () => {
-      if (!slot.recorded) db.prepare(`DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND state = 'in_flight'`).run(scope, key);
+      if (!slot.recorded) sql(`DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND state = 'in_flight'`).run(scope, key);
     });
     void withTxParticipant({
       onFinalWrite(result) {

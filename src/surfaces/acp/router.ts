@@ -10,6 +10,7 @@ import { baseUrlOf, type RenderContext } from './render-context.ts';
 import { render2025 } from './render-2025.ts';
 import { render2026 } from './render-2026.ts';
 import { readComplete, readMutation } from './request.ts';
+import { stripeWebhookRoute } from './stripe-webhooks.ts';
 import { SUPPORTED_VERSIONS, isSupported, type AcpVersion } from './versions.ts';
 
 type Handler = (request: Request, response: Response) => Promise<void>;
@@ -29,6 +30,8 @@ export function acpRouter(services: Services, db: SqliteDb): express.Router {
     response.setHeader('Cache-Control', 'public, max-age=3600');
     response.json(discoveryDocument(services, contextOf(_request).baseUrl));
   });
+
+  router.post('/stripe/webhooks', stripeWebhookRoute(services));
 
   const api = express.Router();
   api.use((request, response, next) => {
@@ -88,7 +91,7 @@ export function acpRouter(services: Services, db: SqliteDb): express.Router {
     }
     if (!input.token) return { ...session, messages: [...session.messages, { type: 'error', code: 'unsupported', param: '$.payment_data', content: 'Pay with a card payment token (handler card_spt); purchase orders are not accepted.' }] };
     const key = request.get('Idempotency-Key') ?? `${Date.now()}:${Math.random()}`;
-    return completeCheckout(services, { sessionId: id, token: input.token, requestKey: `${platform}:${key}`, buyer: input.buyer, baseUrl: contextOf(request).baseUrl });
+    return completeCheckout(services, { sessionId: id, token: input.token, requestKey: `${platform}:${key}`, buyer: input.buyer, authentication: input.authentication_result, baseUrl: contextOf(request).baseUrl });
   })));
   api.post('/checkout_sessions/:id/cancel', wrap(handle(200, (request) => services.checkout.cancel(String(request.params.id)))));
   router.use('/acp', api);

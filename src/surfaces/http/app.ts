@@ -11,6 +11,8 @@ export interface HttpAppOptions {
   versions: Record<string, string>;
   /** Extra routers mounted before the 404 handler (ACP, MCP, widget, console). */
   routers?: express.Router[];
+  /** Error handlers that answer in their own wire format for their paths (ACP's flat Error), before the default one. */
+  errorHandlers?: express.ErrorRequestHandler[];
 }
 
 /** The Express app: JSON limits, the read-only API, and one error mapping for every route. */
@@ -28,7 +30,16 @@ export function createHttpApp(services: Services, options: HttpAppOptions): Expr
     });
     next();
   });
-  app.use(express.json({ limit: services.config.maxBodyBytes, strict: true, verify: (_request, _response, raw) => assertJsonDepth(raw) }));
+  // The raw bytes are kept for signature checks (Stripe webhooks sign the exact body), and
+  // hostile nesting is refused before parsing.
+  app.use(express.json({
+    limit: services.config.maxBodyBytes,
+    strict: true,
+    verify: (request, _response, raw) => {
+      assertJsonDepth(raw);
+      (request as { rawBody?: Buffer }).rawBody = raw;
+    },
+  }));
   app.use(healthRoutes(services, options.versions));
   app.use(catalogRoutes(services));
   app.use(helpRoutes(services));
@@ -36,6 +47,7 @@ export function createHttpApp(services: Services, options: HttpAppOptions): Expr
   app.use((request, response) => {
     sendProblem(response, { title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${request.method} ${request.path}.`, fix: 'Check the path; GET /health lists what this server serves.' });
   });
+  for (const handler of options.errorHandlers ?? []) app.use(handler);
   app.use(errorHandler(services.logger));
   return app;
 }

@@ -42,6 +42,8 @@ beforeAll(async () => {
         if (spt === 'spt_3ds') return send(200, { id: 'pi_3ds', object: 'payment_intent', status: 'requires_action', amount: Number(form.get('amount')), currency: form.get('currency'), next_action: { type: 'redirect_to_url', redirect_to_url: { url: 'https://hooks.stripe.com/3ds' } } });
         return send(200, { id: 'pi_ok', object: 'payment_intent', status: 'succeeded', amount: Number(form.get('amount')), currency: form.get('currency') });
       }
+      if (request.method === 'GET' && url.pathname === '/v1/payment_intents/pi_3ds') return send(200, { id: 'pi_3ds', object: 'payment_intent', status: 'requires_confirmation', amount: 100, currency: 'usd' });
+      if (request.method === 'POST' && url.pathname === '/v1/payment_intents/pi_3ds/confirm') return send(200, { id: 'pi_3ds', object: 'payment_intent', status: 'succeeded', amount: 100, currency: 'usd' });
       if (request.method === 'POST' && url.pathname === '/v1/refunds') return send(200, { id: 're_1', object: 'refund', status: 'succeeded', amount: Number(form.get('amount')), payment_intent: form.get('payment_intent') });
       send(404, { error: { type: 'invalid_request_error', message: 'unknown path' } });
     });
@@ -81,6 +83,13 @@ describe('Stripe adapter against a local Stripe', () => {
     expect(await provider.charge({ amount: 100, currency: 'usd', token: 'spt_3ds', idempotencyKey: 'k6' })).toEqual({ status: 'requires_action', id: 'pi_3ds', provider: 'stripe', next_action_url: 'https://hooks.stripe.com/3ds' });
   });
 
+  it('finishes the same PaymentIntent after 3-D Secure instead of creating another', async () => {
+    seen.length = 0;
+    expect(await provider.charge({ amount: 100, currency: 'usd', token: 'spt_3ds', idempotencyKey: 'k7', authenticatedChargeId: 'pi_3ds' })).toMatchObject({ status: 'succeeded', id: 'pi_3ds' });
+    expect(seen.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/payment_intents/pi_3ds', 'POST /v1/payment_intents/pi_3ds/confirm']);
+    expect(seen[1]!.headers['idempotency-key']).toBe('k7');
+  });
+
   it('refunds through /v1/refunds with the payment intent and an idempotency key', async () => {
     seen.length = 0;
     expect(await provider.refund({ chargeId: 'pi_ok', amount: 1000, currency: 'usd', idempotencyKey: 'refund-1', reason: 'requested_by_customer' })).toEqual({ status: 'succeeded', id: 're_1', amount: 1000, provider: 'stripe' });
@@ -92,7 +101,7 @@ describe('Stripe adapter against a local Stripe', () => {
     const payload = JSON.stringify({ id: 'evt_1', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: 'pi_ok' } } });
     const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_local' });
     expect(provider.verifyWebhook(payload, header).type).toBe('payment_intent.succeeded');
-    expect(() => provider.verifyWebhook(payload, header.replace(/v1=./, 'v1=0'))).toThrow();
+    expect(() => provider.verifyWebhook(payload, header.replace(/v1=[0-9a-f]+/, `v1=${'0'.repeat(64)}`))).toThrow();
   });
 });
 
@@ -105,5 +114,21 @@ describe.skipIf(!LIVE_KEY?.startsWith('sk_test_'))('Stripe adapter live (test mo
     }) as { id: string };
     const live = new StripePaymentsProvider({ secretKey: LIVE_KEY! });
     expect(await live.charge({ amount: 1234, currency: 'usd', token: token.id, idempotencyKey: `live-${token.id}` })).toMatchObject({ status: 'succeeded' });
+  });
+});
+
+describe('POST /stripe/webhooks', () => {
+  it('accepts events signed with STRIPE_WEBHOOK_SECRET and refuses others', async () => {
+    const { startTestServer } = await import('../../helpers/server.ts');
+    const { TEA_SHOP } = await import('../../helpers/paths.ts');
+    const shop = await startTestServer({ merchant: TEA_SHOP, env: { STRIPE_SECRET_KEY: 'sk_test_unused', STRIPE_WEBHOOK_SECRET: 'whsec_route' } });
+    try {
+      const payload = JSON.stringify({ id: 'evt_2', object: 'event', type: 'charge.refunded', data: { object: { id: 'ch_1' } } });
+      const post = (signature: string) => fetch(`${shop.url}/stripe/webhooks`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: payload });
+      expect((await post(Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_route' }))).status).toBe(200);
+      expect((await post(Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other' }))).status).toBe(400);
+    } finally {
+      await shop.stop();
+    }
   });
 });
