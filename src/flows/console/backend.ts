@@ -80,7 +80,7 @@ export function createConsoleBackend(services: Services, deps: ConsoleDeps): Con
       await ensureClaimed(escalation, actor);
       const at = services.clock.now();
       services.audit.record({ actor: who(actor).actor, channel: 'console', action: 'escalation.reply', subject: { type: 'escalation', id }, customer_id: escalation.customer_id ?? undefined, before: null, after: { text } }, at.toISOString());
-      const conversationId = deps.readModel.conversationOf(id);
+      const conversationId = deps.readModel.conversationOf(escalation);
       let delivery: ReplyDelivery = 'stored';
       const conversation = conversationId && deps.conversations ? deps.conversations.get(conversationId) : null;
       if (conversationId && conversation && deps.conversations) {

@@ -65,7 +65,7 @@ export async function detailOf(services: Services, deps: ConsoleDeps, escalation
   const order = escalation.order_number ? await services.orders.getOrder(escalation.order_number) : null;
   const others = customer ? await services.orders.listOrders(customer.id) : [];
   const held = escalation.held_action_id ? await services.escalations.getHeld(escalation.held_action_id) : null;
-  const conversationId = deps.readModel.conversationOf(escalation.id);
+  const conversationId = deps.readModel.conversationOf(escalation);
   const audit = services.audit.list({ subject_type: 'escalation', subject_id: escalation.id });
   const verification = customer ? services.audit.list({ customer_id: customer.id, action: 'customer.verify' }).at(-1) : undefined;
 

@@ -13,11 +13,22 @@ export class ConsoleReadModel {
     return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
   }
 
-  /** The widget conversation an escalation came from (the assistant stores the ticket id in its state). */
-  conversationOf(escalationId: string): string | null {
+  /**
+   * The widget conversation an escalation came from: the one whose state names it as its ticket,
+   * else the one its summary names, else the most recent handed-off conversation verified for the
+   * same order (a held action escalates from inside the conversation without naming it).
+   */
+  conversationOf(escalation: { id: string; summary: string; order_number: string | null; created_at: string }): string | null {
     if (!this.has('assistant_conversations')) return null;
-    const row = this.db.prepare("SELECT id FROM assistant_conversations WHERE json_extract(state, '$.ticketId') = ? ORDER BY created_at DESC LIMIT 1").get(escalationId) as { id: string } | undefined;
-    return row?.id ?? null;
+    const byTicket = this.db.prepare("SELECT id FROM assistant_conversations WHERE json_extract(state, '$.ticketId') = ? ORDER BY created_at DESC LIMIT 1").get(escalation.id) as { id: string } | undefined;
+    if (byTicket) return byTicket.id;
+    const named = /Conversation: (conv_[\w-]+)/.exec(escalation.summary)?.[1];
+    if (named && this.db.prepare('SELECT 1 FROM assistant_conversations WHERE id = ?').get(named)) return named;
+    if (!escalation.order_number) return null;
+    const byOrder = this.db.prepare(`SELECT id FROM assistant_conversations WHERE handoff <> 'none' AND created_at <= @at
+      AND (json_extract(state, '$.verifiedOrder') = @order OR json_extract(state, '$.slots.orderNumber') = @order) ORDER BY updated_at DESC LIMIT 1`)
+      .get({ at: escalation.created_at, order: escalation.order_number }) as { id: string } | undefined;
+    return byOrder?.id ?? null;
   }
 
   conversationStats(from: string, to: string): { conversations: number; handed_off: number; daily: Map<string, number> } {

@@ -1,11 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConsoleReadModel, createConsoleBackend, type ConsoleBackend } from '../../../src/flows/console/index.ts';
+import { ConsoleReadModel, createConsoleBackend, type ConsoleBackend, type ConsoleDeps } from '../../../src/flows/console/index.ts';
 import { startSupport, type SupportHarness } from '../../helpers/support.ts';
 
 /** The real adapter: escalations, held actions, orders, audit log and conversations behind the console's port. */
 let shop: SupportHarness;
 let backend: ConsoleBackend;
 let sam: { id: string; email: string; role: 'agent' };
+/** The assistant's conversation store, when the build has it (the widget issue). */
+type Conversations = NonNullable<ConsoleDeps['conversations']> & {
+  create(locale: string, origin: string | null): { id: string };
+  append(id: string, role: string, text: string): unknown;
+  setHandoff(id: string, status: string, ticketId?: string): void;
+};
+const conversationsOf = (harness: SupportHarness) => (harness.runtime as unknown as { conversations?: Conversations }).conversations;
 type Held = { status: string; held_action_id: string; escalation_id: string; amounts: Record<string, number> };
 
 beforeEach(async () => {
@@ -13,7 +20,7 @@ beforeEach(async () => {
   const account = await shop.runtime.accounts.add('sam@northwind.example', 'agent', 'correct horse battery staple');
   sam = { id: account.id, email: account.email, role: 'agent' };
   backend = createConsoleBackend(shop.runtime, {
-    readModel: new ConsoleReadModel(shop.runtime.db), accounts: shop.runtime.accounts,
+    readModel: new ConsoleReadModel(shop.runtime.db), accounts: shop.runtime.accounts, conversations: conversationsOf(shop) ?? null,
     answerQuestion: async () => ({ answerable: true, answer: 'Refunds go back to the original payment method.', citations: [{ title: 'Returns and refunds', url: 'https://shop.example/help/returns' }] }),
   });
 });
@@ -68,6 +75,35 @@ describe('console backend over the support capabilities', () => {
     const detail = (await backend.getEscalation(held.escalation_id))!;
     expect(detail.transcript.at(-1)).toMatchObject({ role: 'support_agent', text: 'We are looking at it.', author: 'sam@northwind.example' });
     expect(detail).toMatchObject({ status: 'waiting_on_customer', assignee: { email: 'sam@northwind.example' } });
+  });
+
+  it('delivers a reply live into the widget conversation the escalation came from', async (context) => {
+    const store = conversationsOf(shop);
+    if (!store) return context.skip();
+    const held = await holdRefund();
+    const conversation = store.create('en', null);
+    store.append(conversation.id, 'shopper', 'Can I return my tent?');
+    store.setHandoff(conversation.id, 'requested', held.escalation_id);
+    expect(await backend.reply(held.escalation_id, sam, 'Your refund is approved.')).toBe('live');
+    expect(store.messages(conversation.id).at(-1)).toMatchObject({ role: 'agent', author: 'sam@northwind.example', text: 'Your refund is approved.' });
+    const detail = (await backend.getEscalation(held.escalation_id))!;
+    expect(detail.conversation_id).toBe(conversation.id);
+    expect(detail.transcript.map((entry) => entry.role)).toEqual(['shopper', 'support_agent']);
+  });
+
+  it('counts conversations and clusters unanswered questions when the build has a conversation store', async (context) => {
+    const store = conversationsOf(shop);
+    if (!store) return context.skip();
+    for (const question of ['Do you ship to Iceland?', 'can you ship to iceland', 'What is your return window?']) {
+      const conversation = store.create('en', null);
+      store.append(conversation.id, 'shopper', question);
+      store.append(conversation.id, 'assistant', question.includes('return') ? 'You have 30 days.' : "I don't know the answer to that from our help center, and I'd rather not guess.");
+    }
+    store.setHandoff(store.create('en', null).id, 'requested');
+    const now = shop.runtime.clock.now().getTime();
+    const insights = await backend.insights({ from: new Date(now - 86_400_000).toISOString(), to: new Date(now + 60_000).toISOString() });
+    expect(insights).toMatchObject({ conversations: 4, resolved_without_human: 3 });
+    expect(insights.unanswered_questions.map((item) => item.text)).toEqual(['Do you ship to Iceland?', 'can you ship to iceland']);
   });
 
   it('computes insights: escalations by reason and actions taken', async () => {
