@@ -14,7 +14,7 @@ export const completeCheckout = defineTool({
     confirm: z.boolean().default(false).describe('true only after the shopper agreed to the total'),
   }),
   output: checkoutView.extend({ charged: z.boolean() }),
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async execute({ services, actor }, input) {
     if (!input.confirm) return { ...viewCheckout(services, await services.checkout.get(input.checkout_id)), charged: false };
     const session = await completeCheckoutFlow(services, {

@@ -69,8 +69,12 @@ export const actionOutcomeSchema = z.object({
 
 /** A write that previews first; retried with its key it changes nothing more. */
 export const WRITE: ToolAnnotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false };
-/** A write that also moves money at the payment provider. */
-export const WRITE_MONEY: ToolAnnotations = { ...WRITE, openWorldHint: true };
+/**
+ * A write that also moves money. The refund or charge stays inside the shopper's own order with
+ * this merchant (a bounded account), so it is not open-world; only escalate_to_human, which hands
+ * the conversation to people outside the assistant, is.
+ */
+export const WRITE_MONEY: ToolAnnotations = { ...WRITE };
 
 export const summarizeOutcome = (output: { status: string; summary: string; next_step: string }) =>
   `${output.status === 'preview' ? 'Preview' : output.status === 'held' ? 'Held for approval' : 'Done'}: ${output.summary}`;

@@ -22,7 +22,7 @@ describe('checkout tools', () => {
     const names = TOOLS.map((tool) => tool.name);
     expect(names).toEqual(expect.arrayContaining(['create_checkout', 'update_checkout', 'get_checkout', 'complete_checkout', 'cancel_checkout']));
     expect(findTool('get_checkout')!.annotations.readOnlyHint).toBe(true);
-    expect(findTool('complete_checkout')!.annotations).toMatchObject({ destructiveHint: true, idempotentHint: true, openWorldHint: true });
+    expect(findTool('complete_checkout')!.annotations).toMatchObject({ destructiveHint: true, idempotentHint: true, openWorldHint: false });
   });
 
   it('create -> update -> preview -> complete places an order over the same core as ACP', async () => {

@@ -119,6 +119,8 @@ export async function runOrderAction(services: Services, caller: Caller, action:
       result: (applied, after) => ({ ...outcome, summary: applied.summary, amounts: applied.amounts, status: 'done', next_step: 'Tell the shopper it is done.', order: orderView(after, customer, policy.returns.final_sale_tags) }),
     });
     await settlePayments(services, order.number).catch((error: unknown) => services.logger.error({ err: error, order: order.number }, 'settlement failed; it will be retried'));
+    // Orders placed through an agent platform tell that platform about the change (order_updated).
+    if (!replayed) services.checkoutPayments.orderUpdated(order.number);
     return replayed ? { ...result, replayed } : result;
   });
 }

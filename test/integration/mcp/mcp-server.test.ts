@@ -117,3 +117,21 @@ describe('MCP endpoint hardening', () => {
     expect(response.status).toBe(413);
   });
 });
+
+describe('tool annotations hosts review', () => {
+  it('marks lookups read-only, every write as a write, and only the hand-off to humans as open-world', async () => {
+    const client = await connectMcp(server.url, 'legacy');
+    try {
+      const { tools } = await client.listTools();
+      for (const tool of tools) {
+        const write = /^(create|update|complete|cancel|modify|return|exchange|escalate)_/.test(tool.name);
+        expect(tool.annotations?.readOnlyHint, tool.name).toBe(!write);
+        expect(tool.annotations?.openWorldHint, tool.name).toBe(tool.name === 'escalate_to_human');
+        if (/^(cancel|modify|return|exchange|complete)_/.test(tool.name)) expect(tool.annotations?.destructiveHint, tool.name).toBe(true);
+        expect(tool.outputSchema, tool.name).toBeDefined();
+      }
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -35,7 +35,7 @@ describe('support tools over MCP on the demo merchant', () => {
     const { tools } = await client.listTools();
     const byName = new Map(tools.map((tool) => [tool.name, tool]));
     expect(byName.get('get_order')?.annotations).toMatchObject({ readOnlyHint: true });
-    expect(byName.get('cancel_order')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true });
+    expect(byName.get('cancel_order')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false });
     expect(byName.get('cancel_order')?.description).toMatch(/Arguments:[\s\S]*- confirm \(optional\)/);
     for (const name of ['verify_customer', 'list_orders', 'modify_order_address', 'modify_order_payment', 'modify_order_items', 'update_default_address', 'return_items', 'exchange_items', 'escalate_to_human', 'get_customer']) expect(byName.has(name), name).toBe(true);
   });
