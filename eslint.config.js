@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Capabilities are peers: none imports another; cross-capability work lives in src/flows. */
-const capabilities = ['catalog', 'knowledge', 'orders', 'checkout', 'payments', 'escalations', 'assistant'];
+const capabilities = ['catalog', 'knowledge', 'orders', 'checkout', 'payments', 'escalations', 'assistant', 'accounts'];
 
 const capabilityRules = capabilities.map((name) => ({
   files: [`src/${name}/**/*.ts`],
@@ -45,5 +45,10 @@ export default tseslint.config(
     files: ['src/surfaces/**/widgets/*.js', 'src/surfaces/web/assets/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', URL: 'readonly', Intl: 'readonly', Map: 'readonly', Promise: 'readonly' } },
     rules: { '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^sk$' }] },
+  },
+  {
+    // The support console's scripts run in the agent's browser.
+    files: ['src/surfaces/console/assets/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', encodeURIComponent: 'readonly', JSON: 'readonly', String: 'readonly' } },
   },
 );

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { AccountsService, accountsMigrations } from './accounts/index.ts';
 import { CatalogService, SqliteCatalogRepository, catalogMigrations } from './catalog/index.ts';
 import { loadMerchant, type Config } from './config/index.ts';
 import { CheckoutOutbox, CheckoutPayments, CheckoutService, CheckoutStore, checkoutMigrations } from './checkout/index.ts';
@@ -15,13 +16,15 @@ import { createHmac } from 'node:crypto';
 
 export const MIGRATIONS = [
   ...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...auditMigrations, ...rateLimitMigrations,
-  ...escalationsMigrations, ...checkoutMigrations, ...acpMigrations, ...assistantMigrations,
+  ...escalationsMigrations, ...checkoutMigrations, ...acpMigrations, ...assistantMigrations, ...accountsMigrations,
 ];
 
 export interface Runtime extends Services {
   db: SqliteDb;
   /** Chat conversations and their messages (the widget, and the console's replies). */
   conversations: ConversationStore;
+  /** Support console accounts and sessions (only the console surface and the CLI use them). */
+  accounts: AccountsService;
   /** Called by the HTTP server once it knows its address (port 0 picks one). */
   setBaseUrl(url: string): void;
   close(): void;
@@ -58,6 +61,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     clock,
     db,
     conversations: new ConversationStore(db, options.clock ?? systemClock),
+    accounts: new AccountsService(db, clock),
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
     orders,

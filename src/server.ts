@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
 import { prepareMerchant, type MerchantImportSummary } from './flows/index.ts';
+import { ConsoleReadModel, createConsoleBackend, type ConsoleBackend } from './flows/console/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { acpErrorHandler, acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 import { mcpRouter } from './surfaces/mcp/index.ts';
 import { webRouter } from './surfaces/web/index.ts';
+import { consoleRouter } from './surfaces/console/index.ts';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -26,7 +28,13 @@ export interface RunningServer {
  * Starts the whole service: opens storage, imports the merchant directory when the database is
  * empty (so `npm start` on a fresh clone serves the demo), and listens.
  */
-export async function startServer(config: Config, options: RuntimeOptions = {}): Promise<RunningServer> {
+export interface ServerOptions extends RuntimeOptions {
+  /** Replaces the console's backend (tests); by default it is built over the capabilities. */
+  consoleBackend?: ConsoleBackend;
+  consolePollMs?: number;
+}
+
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const runtime = createRuntime(config, options);
   let initialImport: MerchantImportSummary | null = null;
   try {
@@ -49,7 +57,15 @@ export async function startServer(config: Config, options: RuntimeOptions = {}):
     publicUrl: () => publicUrl,
   });
   const stopWebhooks = runtime.escalationWebhook?.start();
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), web.router], errorHandlers: [acpErrorHandler(runtime.logger)] });
+  const supportConsole = consoleRouter(runtime, {
+    accounts: runtime.accounts, backend: options.consoleBackend ?? createConsoleBackend(runtime, {
+      readModel: new ConsoleReadModel(runtime.db), accounts: runtime.accounts, answerQuestion: (question) => runtime.knowledge.answerQuestion(question),
+      // The widget's conversation store, once the assistant is part of the build (replies then reach the widget).
+      conversations: runtime.conversations,
+    }),
+    publicUrl: () => publicUrl, ...(options.consolePollMs ? { pollMs: options.consolePollMs } : {}),
+  });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), web.router, supportConsole], errorHandlers: [acpErrorHandler(runtime.logger)] });
   // Gives back stock held by sessions nobody finished.
   const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
   sweeper.unref();

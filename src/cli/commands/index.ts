@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { agentsCommand } from './agents.ts';
 import { askCommand } from './ask.ts';
 import { configCommand } from './config.ts';
 import { feedCommand } from './feed.ts';
@@ -9,7 +10,7 @@ import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every CLI command; a capability's command is added here. */
-export const COMMANDS: Command[] = [serveCommand, importCommand, ingestCommand, searchCommand, askCommand, configCommand, mcpCommand, feedCommand];
+export const COMMANDS: Command[] = [serveCommand, importCommand, ingestCommand, searchCommand, askCommand, configCommand, mcpCommand, feedCommand, agentsCommand];
 
 /** Commands named in the docs that a later release adds. */
-export const PLANNED = ['eval', 'bench', 'agents'];
+export const PLANNED = ['eval', 'bench'];

@@ -1,0 +1,2 @@
+export { consoleRouter } from './router.ts';
+export type { ConsoleOptions } from './router.ts';
