@@ -49,7 +49,7 @@ export const OPTIONS = [
   { key: 'escalationWebhookUrl', env: 'SHOPKEEPER_ESCALATION_WEBHOOK_URL', description: 'A helpdesk endpoint that receives escalation events (signed POSTs, retried with backoff).', schema: url.optional() },
   { key: 'escalationWebhookSecret', env: 'SHOPKEEPER_ESCALATION_WEBHOOK_SECRET', description: 'Signs escalation webhooks (Shopkeeper-Signature: t=…,v1=…); defaults to a key derived from SHOPKEEPER_SECRET.', secret: true, schema: z.string().min(16, 'must be at least 16 characters').optional() },
   { key: 'allowedHosts', env: 'SHOPKEEPER_ALLOWED_HOSTS', description: 'Extra hostnames accepted in the Host header of /mcp (DNS-rebinding protection); localhost and the public URL host are always accepted.', schema: z.string().optional() },
-  { key: 'chatRatePerMinute', env: 'SHOPKEEPER_CHAT_RATE_LIMIT', default: '30', description: 'Chat messages one browser (IP address) may send per minute to /api/chat.', schema: z.coerce.number().int().min(1).max(10_000) },
+  { key: 'chatRatePerMinute', env: 'SHOPKEEPER_CHAT_RATE_LIMIT', default: '30', description: 'Chat messages one browser (IP address) may send per minute to /api/chat.', schema: z.coerce.number().int().min(1).max(10_000_000) },
   { key: 'now', env: 'SHOPKEEPER_NOW', description: 'Pins the clock to an ISO time (demos, evals and tests of return windows); unset in production.', schema: z.string().datetime({ offset: true, message: 'must be an ISO time such as 2026-11-28T12:00:00Z' }).optional() },
   { key: 'maxBodyBytes', env: 'SHOPKEEPER_MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted, in bytes.', schema: z.coerce.number().int().min(1024).max(50 * 1024 * 1024) },
 ] as const satisfies readonly OptionSpec[];
