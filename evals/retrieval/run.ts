@@ -4,13 +4,14 @@
  * questions and passages, for the demo merchant and for an unseen one, prints a table and writes
  * evals/retrieval/results.json. Answerability thresholds are calibrated on the train split only.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../src/config/index.ts';
 import { importMerchant, ingestKnowledge } from '../../src/flows/index.ts';
 import { createRuntime } from '../../src/main.ts';
 import { createLogger } from '../../src/platform/index.ts';
+import { DEFAULT_ANSWER_THRESHOLD } from '../../src/knowledge/index.ts';
 import { readQuestions, type Question } from './dataset.ts';
 import { answerability, calibrate, rankingMetrics, type Ranked } from './metrics.ts';
 import { hybridSystem, memoryVectorStoreSystem, miniSearchSystem, type System } from './systems.ts';
@@ -19,8 +20,7 @@ const here = resolve(import.meta.dirname);
 const root = resolve(here, '../..');
 
 async function evaluate(label: string, merchantDir: string, questions: Question[]) {
-  const data = join(tmpdir(), `shopkeeper-eval-${process.pid}-${label}`);
-  mkdirSync(data, { recursive: true });
+  const data = mkdtempSync(join(tmpdir(), 'shopkeeper-eval-'));
   const config = loadConfig({ env: { LOG_LEVEL: 'silent', SHOPKEEPER_EMBEDDINGS: 'offline', SHOPKEEPER_VECTOR_INDEX: 'embedded' }, flags: { merchant: merchantDir, data } });
   const runtime = createRuntime(config, { logger: createLogger({ level: 'silent' }) });
   await importMerchant(runtime);
@@ -47,13 +47,14 @@ async function evaluate(label: string, merchantDir: string, questions: Question[
     results[system.name] = {
       all: rankingMetrics(rows), train: rankingMetrics(train), test: rankingMetrics(test),
       french: rankingMetrics(rows.filter((row) => row.question.lang === 'fr')),
-      answerability: { calibrated_on_train: answerability(test, threshold), all: answerability(rows, threshold) },
+      answerability: { calibrated_on_train: answerability(test, threshold), all: answerability(rows, threshold), ...(system.name.startsWith('hybrid (ours)') ? { shipped_threshold: answerability(rows, DEFAULT_ANSWER_THRESHOLD) } : {}) },
       ms_per_query: Math.round(ms * 100) / 100,
     };
     failures[system.name] = rows.filter((row) => row.question.answerable && !row.docs.slice(0, 5).some((doc) => row.question.relevant.includes(doc)))
       .map((row) => ({ split: row.question.split, q: row.question.q, expected: row.question.relevant, got: row.docs.slice(0, 3) }));
   }
   runtime.close();
+  rmSync(data, { recursive: true, force: true });
   return { label, merchant: merchantDir, passages: ingest.chunks.total, questions: { answerable: questions.filter((q) => q.answerable).length, unanswerable: questions.filter((q) => !q.answerable).length, french: questions.filter((q) => q.lang === 'fr').length }, results, failures };
 }
 
@@ -78,7 +79,11 @@ const runs = [
   await evaluate('demo (Northwind Trail Co.)', join(root, 'knowledge'), demo),
   await evaluate('unseen merchant (Maple & Loom Yarns)', join(here, 'unseen-merchant'), readQuestions(join(here, 'unseen-merchant/questions.txt'), 'auto', 'unseen')),
 ];
-for (const run of runs) console.log(table(run));
+for (const run of runs) {
+  console.log(table(run));
+  const shipped = (run.results['hybrid (ours)'] as { answerability: { shipped_threshold: Record<string, number> } }).answerability.shipped_threshold;
+  console.log(`hybrid (ours) at the shipped threshold ${shipped.threshold}: unanswerable recognised ${run.questions.unanswerable ? shipped.unanswerable_recognised : 'n/a'}, answerable refused ${shipped.answerable_refused} (all questions)`);
+}
 if (process.argv.includes('--failures')) for (const run of runs) console.log(JSON.stringify(run.failures['hybrid (ours)'], null, 1));
 writeFileSync(join(here, 'results.json'), `${JSON.stringify({ generated: new Date().toISOString(), runs }, null, 2)}\n`);
 console.log(`\nwrote ${join('evals/retrieval', 'results.json')}`);

@@ -51,4 +51,12 @@ export const COMMERCE_SYNONYMS: readonly (readonly string[])[] = [
   ['eu', 'europe', 'european union', 'union européenne'],
   ['germany', 'allemagne'], ['belgium', 'belgique'], ['switzerland', 'suisse'], ['spain', 'espagne'], ['italy', 'italie'],
   ['down', 'duvet'],
+  // Who and when a product is for: general shopping words, in both languages.
+  ['kids', 'kid', 'child', 'children', 'year old', 'toddler', 'enfant', 'enfants'],
+  ['women', 'womens', 'woman', 'ladies', 'femme', 'femmes'],
+  ['men', 'mens', 'man', 'homme', 'hommes'],
+  ['winter', 'cold', 'freezing', 'hiver', 'froid'],
+  ['summer', 'hot weather', 'été', 'chaud'],
+  ['light', 'lightweight', 'ultralight', 'léger', 'ultraléger'],
+  ['bike', 'bicycle', 'cycling', 'vélo'],
 ];

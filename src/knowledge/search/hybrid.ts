@@ -117,7 +117,13 @@ export async function hybridSearch(deps: HybridDeps, query: string, options: Sea
 
   const preferred = options.locale ? languageOf(options.locale) : guessLanguage(query);
   const ranked = [...scores.values()];
-  if (preferred) for (const item of ranked) if (languageOf(item.chunk.locale) !== preferred) item.score *= settings.otherLocaleFactor;
+  // Locale preference: other-language passages are discounted, unless nothing of their kind exists
+  // in the preferred language (a catalog written only in English still answers French shoppers).
+  if (preferred) {
+    for (const item of ranked) {
+      if (languageOf(item.chunk.locale) !== preferred && passages.hasKindIn(item.chunk.kind, preferred)) item.score *= settings.otherLocaleFactor;
+    }
+  }
   ranked.sort((left, right) => right.score - left.score);
   if (settings.secondPassageWeight > 0) {
     const second = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { analyze } from '../analysis/analyzer.ts';
+import { analyze, languageOf } from '../analysis/analyzer.ts';
 import { words } from '../analysis/normalize.ts';
 import { SpellingRepair } from '../analysis/spelling.ts';
 import { indexText, type Chunk } from '../types-index.ts';
@@ -20,6 +20,7 @@ export class PassageIndex {
   private readonly rows: Array<Chunk | null> = [];
   private readonly rowOf = new Map<string, number>();
   private readonly byDocument = new Map<string, Set<string>>();
+  private readonly perKindLanguage = new Map<string, number>();
   private readonly vocabulary = new Map<string, number>();
   private speller: SpellingRepair | null = null;
 
@@ -33,6 +34,8 @@ export class PassageIndex {
       const row = this.bm25.add(passageTerms(chunk));
       this.rows[row] = chunk;
       this.rowOf.set(chunk.id, row);
+      const kindLanguage = `${chunk.kind}:${languageOf(chunk.locale)}`;
+      this.perKindLanguage.set(kindLanguage, (this.perKindLanguage.get(kindLanguage) ?? 0) + 1);
       const key = `${chunk.doc_id}\u0000${chunk.locale}\u0000${chunk.kind}`;
       if (!this.byDocument.has(key)) this.byDocument.set(key, new Set());
       this.byDocument.get(key)!.add(chunk.id);
@@ -47,10 +50,17 @@ export class PassageIndex {
       if (row === undefined) continue;
       this.bm25.remove(row);
       const chunk = this.rows[row]!;
+      const kindLanguage = `${chunk.kind}:${languageOf(chunk.locale)}`;
+      this.perKindLanguage.set(kindLanguage, (this.perKindLanguage.get(kindLanguage) ?? 1) - 1);
       this.byDocument.get(`${chunk.doc_id}\u0000${chunk.locale}\u0000${chunk.kind}`)?.delete(id);
       this.rows[row] = null;
       this.rowOf.delete(id);
     }
+  }
+
+  /** Whether any passage of this kind exists in a language (products are often in one language only). */
+  hasKindIn(kind: string, language: string): boolean {
+    return (this.perKindLanguage.get(`${kind}:${language}`) ?? 0) > 0;
   }
 
   chunkAt(row: number): Chunk | null {
