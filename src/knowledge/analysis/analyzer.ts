@@ -22,6 +22,9 @@ export function analyze(text: string, locale: string): string[] {
   return terms;
 }
 
+/** Words shoppers add to any support question; dropped from a query that has other content words. */
+const QUERY_FILLER = new Set(['policy', 'policies', 'politique', 'politiques', 'rule', 'rules', 'regle', 'regles', 'info', 'information', 'informations', 'question', 'questions']);
+
 /**
  * Query terms when the query language is unknown: analysed as English and as French. A term only
  * scores where documents of that language contain it, so the union costs little and lets a
@@ -31,10 +34,15 @@ export function analyzeQuery(text: string): string[] {
   const terms = new Set<string>();
   const enStop = STOP_WORDS.en;
   const frStop = STOP_WORDS.fr;
-  for (const word of words(text)) {
+  const all = words(text);
+  // "What is your return policy?" is about returns: words that every policy question shares would
+  // otherwise pull up whichever article has "policy" in its title (the privacy policy).
+  const topical = all.filter((word) => !QUERY_FILLER.has(word) && !enStop.has(word) && !frStop.has(word));
+  for (const word of all) {
     if (word.length === 1 && !/\d/.test(word)) continue;
     // A function word in either language is noise in the other ("can", "pas"): skip it.
     if (enStop.has(word) || frStop.has(word)) continue;
+    if (QUERY_FILLER.has(word) && topical.length > 0) continue;
     terms.add(stemEn(word));
     terms.add(stemFr(word));
   }

@@ -78,5 +78,8 @@ export function detectConflicts(ranked: readonly Chunk[], documentText: (docId: 
       }
     }
   }
-  return { order, conflicts };
+  // A superseded article is reported as a conflict, never offered as an answer: its passages
+  // leave the ranking so nothing downstream can quote an outdated rule.
+  const superseded = new Set(conflicts.map((conflict) => `${conflict.superseded.doc_id}`));
+  return { order: order.filter((chunk) => !(chunk.kind === 'article' && superseded.has(chunk.doc_id))), conflicts };
 }

@@ -31,9 +31,11 @@ export interface FusionSettings {
   vectorFloor: number;
   /** Share of a document's second-best passage added to its best: articles that match in several sections are usually on topic. */
   secondPassageWeight: number;
+  /** Added to an article's passages when the query covers most of its title ("return policy" -> "Returns and refunds"). */
+  titleWeight: number;
 }
 
-export const DEFAULT_FUSION: FusionSettings = { method: 'weighted', lexicalWeight: 0.6, expansionWeight: 0.4, otherLocaleFactor: 0.7, candidates: 60, vectorFloor: 0.35, secondPassageWeight: 0.5 };
+export const DEFAULT_FUSION: FusionSettings = { method: 'weighted', lexicalWeight: 0.6, expansionWeight: 0.4, otherLocaleFactor: 0.7, candidates: 60, vectorFloor: 0.35, secondPassageWeight: 0.5, titleWeight: 0.3 };
 
 export interface RankedPassage { chunk: Chunk; score: number; lexical: number; vector: number }
 
@@ -117,6 +119,21 @@ export async function hybridSearch(deps: HybridDeps, query: string, options: Sea
 
   const preferred = options.locale ? languageOf(options.locale) : guessLanguage(query);
   const ranked = [...scores.values()];
+  if (settings.titleWeight > 0) {
+    // The article whose title the question names is the one a person would open first.
+    const ownTerms = new Set(analyzeQuery(corrected));
+    const coverageCache = new Map<string, number>();
+    for (const item of ranked) {
+      if (item.chunk.kind !== 'article') continue;
+      let coverage = coverageCache.get(item.chunk.title);
+      if (coverage === undefined) {
+        const titleTerms = [...new Set(analyze(item.chunk.title, item.chunk.locale))];
+        coverage = titleTerms.length ? titleTerms.filter((term) => ownTerms.has(term)).length / titleTerms.length : 0;
+        coverageCache.set(item.chunk.title, coverage);
+      }
+      if (coverage >= 0.5) item.score += settings.titleWeight * coverage;
+    }
+  }
   // Locale preference: other-language passages are discounted, unless nothing of their kind exists
   // in the preferred language (a catalog written only in English still answers French shoppers).
   if (preferred) {
