@@ -5,6 +5,7 @@ import { loadMerchant, type Config } from './config/index.ts';
 import { CheckoutOutbox, CheckoutPayments, CheckoutService, CheckoutStore, checkoutMigrations } from './checkout/index.ts';
 import { checkoutCatalog, type Services } from './flows/index.ts';
 import { acpMigrations } from './surfaces/acp/index.ts';
+import { ConversationStore, assistantMigrations } from './assistant/index.ts';
 import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
 import { SqliteOrderActions, SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
 import { SqliteEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
@@ -15,13 +16,15 @@ import { createHmac } from 'node:crypto';
 
 export const MIGRATIONS = [
   ...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...auditMigrations, ...rateLimitMigrations,
-  ...escalationsMigrations, ...checkoutMigrations, ...acpMigrations, ...accountsMigrations,
+  ...escalationsMigrations, ...checkoutMigrations, ...acpMigrations, ...accountsMigrations, ...assistantMigrations,
 ];
 
 export interface Runtime extends Services {
   db: SqliteDb;
   /** Support console accounts and sessions (only the console surface and the CLI use them). */
   accounts: AccountsService;
+  /** Chat conversations and their messages (the widget, and the console's replies). */
+  conversations: ConversationStore;
   /** Called by the HTTP server once it knows its address (port 0 picks one). */
   setBaseUrl(url: string): void;
   close(): void;
@@ -58,6 +61,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     clock,
     db,
     accounts: new AccountsService(db, clock),
+    conversations: new ConversationStore(db, options.clock ?? systemClock),
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
     orders,

@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
 import { prepareMerchant, type MerchantImportSummary } from './flows/index.ts';
-import { ConsoleReadModel, createConsoleBackend, type ConsoleBackend, type ConsoleDeps } from './flows/console/index.ts';
+import { ConsoleReadModel, createConsoleBackend, type ConsoleBackend } from './flows/console/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { acpErrorHandler, acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
 import { createHttpApp } from './surfaces/http/index.ts';
 import { mcpRouter } from './surfaces/mcp/index.ts';
 import { consoleRouter } from './surfaces/console/index.ts';
+import { webRouter } from './surfaces/web/index.ts';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -50,16 +51,21 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...config.allowedOriginList],
     publicUrl: () => publicUrl,
   });
+  const web = webRouter(runtime, {
+    conversations: runtime.conversations,
+    allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [config.publicUrl] : []), ...config.allowedOriginList],
+    publicUrl: () => publicUrl,
+  });
   const stopWebhooks = runtime.escalationWebhook?.start();
   const supportConsole = consoleRouter(runtime, {
     accounts: runtime.accounts, backend: options.consoleBackend ?? createConsoleBackend(runtime, {
       readModel: new ConsoleReadModel(runtime.db), accounts: runtime.accounts, answerQuestion: (question) => runtime.knowledge.answerQuestion(question),
-      // The widget's conversation store, once the assistant is part of the build (replies then reach the widget).
-      conversations: (runtime as { conversations?: ConsoleDeps['conversations'] }).conversations ?? null,
+      // Replies go into the widget's conversation.
+      conversations: runtime.conversations,
     }),
     publicUrl: () => publicUrl, ...(options.consolePollMs ? { pollMs: options.consolePollMs } : {}),
   });
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), supportConsole], errorHandlers: [acpErrorHandler(runtime.logger)] });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), web.router, supportConsole], errorHandlers: [acpErrorHandler(runtime.logger)] });
   // Gives back stock held by sessions nobody finished.
   const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
   sweeper.unref();

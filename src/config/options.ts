@@ -54,6 +54,7 @@ export const OPTIONS = [
   { key: 'zendeskEmail', env: 'ZENDESK_EMAIL', description: 'Email of the Zendesk agent whose API token is used.', schema: optionalText },
   { key: 'zendeskApiToken', env: 'ZENDESK_API_TOKEN', description: 'Zendesk API token (Admin Center > Apps and integrations > Zendesk API).', secret: true, schema: optionalText },
   { key: 'zendeskBaseUrl', env: 'ZENDESK_BASE_URL', description: 'Overrides https://SUBDOMAIN.zendesk.com (a proxy, or a local server in tests).', schema: url.optional() },
+  { key: 'chatRatePerMinute', env: 'SHOPKEEPER_CHAT_RATE_LIMIT', default: '30', description: 'Chat messages one browser (IP address) may send per minute to /api/chat.', schema: z.coerce.number().int().min(1).max(10_000) },
   { key: 'now', env: 'SHOPKEEPER_NOW', description: 'Pins the clock to an ISO time (demos, evals and tests of return windows); unset in production.', schema: z.string().datetime({ offset: true, message: 'must be an ISO time such as 2026-11-28T12:00:00Z' }).optional() },
   { key: 'maxBodyBytes', env: 'SHOPKEEPER_MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted, in bytes.', schema: z.coerce.number().int().min(1024).max(50 * 1024 * 1024) },
 ] as const satisfies readonly OptionSpec[];

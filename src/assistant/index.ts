@@ -1,0 +1,12 @@
+export { ConversationEngine } from './engine.ts';
+export type { EngineOptions, TurnRequest } from './engine.ts';
+export { ConversationStore, freshState } from './store.ts';
+export type { StoredMessage, MessageRole } from './store.ts';
+export { assistantMigrations } from './migrations.ts';
+export { OfflineBrain } from './offline/dialogue.ts';
+export { LlmBrain } from './llm/brain.ts';
+export type { LlmBrainOptions } from './llm/brain.ts';
+export { looksLikeInjection, checkGrounding } from './guardrails.ts';
+export { detectIntent, extractBudget } from './intents.ts';
+export { detectLocale } from './language.ts';
+export type * from './types.ts';

@@ -1,0 +1,30 @@
+import type { Migration } from '../platform/index.ts';
+
+/** Conversation memory lives in the database so any replica can resume any conversation. */
+export const assistantMigrations: Migration[] = [
+  {
+    id: 'assistant/001-conversations',
+    sqlite: `
+      CREATE TABLE assistant_conversations (
+        id TEXT PRIMARY KEY,
+        locale TEXT NOT NULL,
+        state TEXT NOT NULL,
+        handoff TEXT NOT NULL DEFAULT 'none',
+        origin TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE assistant_messages (
+        conversation_id TEXT NOT NULL REFERENCES assistant_conversations(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        id TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('shopper', 'assistant', 'agent', 'system')),
+        author TEXT,
+        text TEXT NOT NULL,
+        events TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, seq)
+      );
+    `,
+  },
+];
