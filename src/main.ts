@@ -60,7 +60,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     logger,
     clock,
     db,
-    conversations: new ConversationStore(db, options.clock ?? systemClock),
+    conversations: new ConversationStore(db, clock),
     accounts: new AccountsService(db, clock),
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
