@@ -1,6 +1,6 @@
 import { formatMoney } from '../../platform/index.ts';
 import { requireDelivered, refuseFinalSale, windowHold } from './delivered.ts';
-import { describeMethod, findMethod, isBalanceMethod, refuse } from './rules.ts';
+import { describeMethod, payDifference, refuse } from './rules.ts';
 import type { Planner } from './types.ts';
 import { checkReplacement, pickUnits } from './units.ts';
 
@@ -28,13 +28,7 @@ export const planExchange: Planner<ExchangeInput> = (order, input, context) => {
   const swaps = units.map((unit, index) => ({
     unit, variant: checkReplacement(unit, input.new_item_ids[index]!, variants, { article, sameProductRule: 'exchanges.same_product_only', field: `new_item_ids.${index}`, sameProductOnly: policy.exchanges.same_product_only }),
   }));
-  const method = findMethod(customer, input.payment_method_id);
-  const difference = swaps.reduce((sum, { unit, variant }) => sum + variant.price - unit.line.unit_price, 0);
-  if (isBalanceMethod(method) && (method.balance ?? 0) < difference) {
-    throw refuse('payments.balance_covers_amount', 'gift-cards-and-store-credit',
-      `The ${describeMethod(method)} has ${formatMoney(method.balance ?? 0, order.currency)}, less than the ${formatMoney(difference, order.currency)} difference`,
-      'Choose a method that covers the difference.', 'payment_method_id');
-  }
+  const { method, difference } = payDifference(customer, input.payment_method_id, swaps, order.currency);
   const hold = windowHold(order, context, 'exchanges', input.contest === true);
   const rma = `RMA-${order.number}`;
   const money = formatMoney(Math.abs(difference), order.currency);

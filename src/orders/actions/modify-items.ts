@@ -1,5 +1,5 @@
 import { formatMoney, ShopkeeperError } from '../../platform/index.ts';
-import { describeMethod, displayStatus, findMethod, isBalanceMethod, refuse } from './rules.ts';
+import { describeMethod, displayStatus, isBalanceMethod, payDifference, refuse } from './rules.ts';
 import type { Planner } from './types.ts';
 import { checkReplacement, pickUnits, replaceUnits } from './units.ts';
 
@@ -31,13 +31,7 @@ export const planModifyItems: Planner<ItemSwapInput> = (order, input, { policy, 
   const swaps = units.map((unit, index) => ({
     unit, variant: checkReplacement(unit, input.new_item_ids[index]!, variants, { article, sameProductRule: 'modification.same_product', field: `new_item_ids.${index}` }),
   }));
-  const method = findMethod(customer, input.payment_method_id);
-  const difference = swaps.reduce((sum, { unit, variant }) => sum + variant.price - unit.line.unit_price, 0);
-  if (isBalanceMethod(method) && (method.balance ?? 0) < difference) {
-    throw refuse('payments.balance_covers_amount', 'gift-cards-and-store-credit',
-      `The ${describeMethod(method)} has ${formatMoney(method.balance ?? 0, order.currency)}, less than the ${formatMoney(difference, order.currency)} difference`,
-      'Choose a method that covers the difference.', 'payment_method_id');
-  }
+  const { method, difference } = payDifference(customer, input.payment_method_id, swaps, order.currency);
   const money = formatMoney(Math.abs(difference), order.currency);
   return {
     action: 'modify_items', order_number: order.number, customer_id: order.customer_id, rule: 'modification.items_statuses', article,

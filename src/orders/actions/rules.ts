@@ -1,4 +1,4 @@
-import { ShopkeeperError } from '../../platform/index.ts';
+import { formatMoney, ShopkeeperError } from '../../platform/index.ts';
 import type { Customer, Order, PaymentMethod } from '../types.ts';
 
 /**
@@ -62,4 +62,20 @@ export function deliveredAt(order: Order): Date {
 
 export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / 86_400_000);
+}
+
+/**
+ * The method that settles a variant swap and the difference it settles: each replaced unit costs
+ * its new variant's price minus what was paid for it. A gift card or store credit must cover a
+ * positive difference in full.
+ */
+export function payDifference(customer: Customer, methodId: string, swaps: ReadonlyArray<{ unit: { line: { unit_price: number } }; variant: { price: number } }>, currency: string): { method: PaymentMethod; difference: number } {
+  const method = findMethod(customer, methodId);
+  const difference = swaps.reduce((sum, { unit, variant }) => sum + variant.price - unit.line.unit_price, 0);
+  if (isBalanceMethod(method) && (method.balance ?? 0) < difference) {
+    throw refuse('payments.balance_covers_amount', 'gift-cards-and-store-credit',
+      `The ${describeMethod(method)} has ${formatMoney(method.balance ?? 0, currency)}, less than the ${formatMoney(difference, currency)} difference`,
+      'Choose a method that covers the difference.', 'payment_method_id');
+  }
+  return { method, difference };
 }
