@@ -24,16 +24,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * Starts the whole service: opens storage, imports the merchant directory when the database is
- * empty (so `npm start` on a fresh clone serves the demo), and listens.
- */
 export interface ServerOptions extends RuntimeOptions {
   /** Replaces the console's backend (tests); by default it is built over the capabilities. */
   consoleBackend?: ConsoleBackend;
   consolePollMs?: number;
 }
 
+/**
+ * Starts the whole service: opens storage, imports the merchant directory when the database is
+ * empty (so `npm start` on a fresh clone serves the demo), and listens.
+ */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const runtime = createRuntime(config, options);
   let initialImport: MerchantImportSummary | null = null;
@@ -43,18 +43,19 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     runtime.close();
     throw error;
   }
-  let publicUrl = config.publicUrl ?? '';
+  // Every surface reads the one base URL the runtime holds (known once the server listens).
+  const publicUrl = runtime.baseUrl;
   const hostOf = (url: string) => new URL(url).hostname;
   const mcp = mcpRouter(runtime, {
     version: VERSIONS.shopkeeper,
     allowedHosts: ['localhost', '127.0.0.1', '[::1]', ...(config.publicUrl ? [hostOf(config.publicUrl)] : []), ...config.allowedHostList],
     allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...config.allowedOriginList],
-    publicUrl: () => publicUrl,
+    publicUrl,
   });
   const web = webRouter(runtime, {
     conversations: runtime.conversations,
-    allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [config.publicUrl] : []), ...config.allowedOriginList],
-    publicUrl: () => publicUrl,
+    allowedOrigins: [runtime.merchant.profile.url, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []), ...config.allowedOriginList],
+    publicUrl,
   });
   const stopWebhooks = runtime.escalationWebhook?.start();
   const supportConsole = consoleRouter(runtime, {
@@ -63,7 +64,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       // The widget's conversation store, once the assistant is part of the build (replies then reach the widget).
       conversations: runtime.conversations,
     }),
-    publicUrl: () => publicUrl, ...(options.consolePollMs ? { pollMs: options.consolePollMs } : {}),
+    publicUrl, ...(options.consolePollMs ? { pollMs: options.consolePollMs } : {}),
   });
   const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), web.router, supportConsole], errorHandlers: [acpErrorHandler(runtime.logger)] });
   // Gives back stock held by sessions nobody finished.
@@ -76,9 +77,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  publicUrl ||= url;
   runtime.setBaseUrl(url);
-  const webhooks = startWebhookWorker(runtime, { baseUrl: config.publicUrl ?? url });
+  const webhooks = startWebhookWorker(runtime, { baseUrl: runtime.baseUrl() });
   let closing: Promise<void> | null = null;
   return {
     url,

@@ -1,7 +1,7 @@
 import type { CatalogRepository } from './repository.ts';
 import { expandQuery } from './query-vocabulary.ts';
 import { ProductIndex, summarize, type ProductQuery } from './search.ts';
-import type { Product, ProductSummary } from './types.ts';
+import type { ProductSummary } from './types.ts';
 
 /** Catalog reads for the surfaces: ranked search over an index rebuilt whenever the catalog changes. */
 export class CatalogService {
@@ -26,9 +26,5 @@ export class CatalogService {
   async get(id: string): Promise<ProductSummary | null> {
     const product = await this.repository.getProduct(id);
     return product && product.status === 'active' ? summarize(product, this.currency) : null;
-  }
-
-  async getRaw(id: string): Promise<Product | null> {
-    return this.repository.getProduct(id);
   }
 }

@@ -22,7 +22,6 @@ export interface ChatRoutesOptions {
   ratePerMinute: number;
   /** The database-backed limiter: every replica sees the same counts. */
   rateLimiter: RateLimiter;
-  publicUrl: () => string;
 }
 
 /**
@@ -76,8 +75,6 @@ export function chatRoutes(options: ChatRoutesOptions): Router {
     const abort = new AbortController();
     response.on('close', () => abort.abort());
     const send = (event: ChatEvent) => {
-      // The hosted checkout page lives on this server: point the link at the address the browser used.
-      if (event.type === 'checkout-created') event = { ...event, continue_url: new URL(new URL(event.continue_url).pathname, options.publicUrl()).href };
       if (!response.writableEnded) response.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     };
     try {

@@ -37,7 +37,7 @@ export function webRouter(services: Services, options: WebRouterOptions): { rout
   const fixed = new Set(options.allowedOrigins.map((origin) => new URL(origin).origin));
   const router = Router();
   router.use(chatRoutes({
-    engine, ratePerMinute: services.config.chatRatePerMinute, rateLimiter: services.rateLimiter, publicUrl: options.publicUrl,
+    engine, ratePerMinute: services.config.chatRatePerMinute, rateLimiter: services.rateLimiter,
     allowedOrigins: () => new Set([...fixed, new URL(options.publicUrl()).origin]),
   }));
   router.use(pageRoutes(services, { publicUrl: options.publicUrl }));

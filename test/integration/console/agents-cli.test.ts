@@ -1,24 +1,13 @@
-import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AccountsService } from '../../../src/accounts/index.ts';
 import { openSqlite, systemClock } from '../../../src/platform/index.ts';
-import { CLI, ROOT, TEA_SHOP, tempDir } from '../../helpers/paths.ts';
+import { runCli } from '../../helpers/cli.ts';
+import { TEA_SHOP, tempDir } from '../../helpers/paths.ts';
 
 const data = tempDir();
 afterAll(() => data.cleanup());
 
-function cli(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args, '--merchant', TEA_SHOP, '--data', data.path], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+const cli = (args: string[], stdin?: string) => runCli([...args, '--merchant', TEA_SHOP, '--data', data.path], {}, stdin);
 
 // Each call starts the real CLI (tsx): allow for a busy machine.
 describe('shopkeeper agents', { timeout: 120_000 }, () => {
