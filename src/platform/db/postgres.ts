@@ -7,7 +7,11 @@ export type PgClient = pg.PoolClient;
 /** A connection pool; BIGINT (count(*), sums) comes back as a JS number since our values fit. */
 export function openPostgres(url: string, options: { max?: number } = {}): PgPool {
   pg.types.setTypeParser(20, (value) => Number(value));
-  return new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server closes (restart, failover) emits 'error'; unhandled, that would
+  // crash the process. The pool drops it and the next query opens a new one.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 // One fixed advisory-lock key, so replicas starting together apply migrations one at a time.

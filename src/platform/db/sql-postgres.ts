@@ -1,0 +1,54 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type pg from 'pg';
+import { normaliseParams, toPostgresPlaceholders, type SqlDb, type SqlExecutor, type SqlParam } from './sql.ts';
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+/** The SQL interface over a `pg` pool; a transaction holds one pooled connection. */
+export function postgresSql(pool: pg.Pool): SqlDb {
+  const texts = new Map<string, string>();
+  const text = (sql: string) => {
+    let converted = texts.get(sql);
+    if (converted === undefined) texts.set(sql, (converted = toPostgresPlaceholders(sql)));
+    return converted;
+  };
+  const current = new AsyncLocalStorage<SqlExecutor>();
+  const executor = (target: Queryable): SqlExecutor => ({
+    dialect: 'postgres',
+    forUpdate: ' FOR UPDATE',
+    skipLocked: ' FOR UPDATE SKIP LOCKED',
+    all: async <T>(sql: string, params: readonly SqlParam[] = []) => (await target.query(text(sql), normaliseParams(params))).rows as T[],
+    get: async <T>(sql: string, params: readonly SqlParam[] = []) => (await target.query(text(sql), normaliseParams(params))).rows[0] as T | undefined,
+    run: async (sql: string, params: readonly SqlParam[] = []) => (await target.query(text(sql), normaliseParams(params))).rowCount ?? 0,
+  });
+  const onPool = executor(pool);
+  // Inside a transaction, statements issued through the db itself also use its connection.
+  const active = () => current.getStore() ?? onPool;
+
+  return {
+    dialect: 'postgres',
+    forUpdate: onPool.forUpdate,
+    skipLocked: onPool.skipLocked,
+    all: (sql, params) => active().all(sql, params),
+    get: (sql, params) => active().get(sql, params),
+    run: (sql, params) => active().run(sql, params),
+    async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      const joined = current.getStore();
+      if (joined) return work(joined);
+      const client = await pool.connect();
+      const tx = executor(client);
+      try {
+        await client.query('BEGIN');
+        const result = await current.run(tx, () => work(tx));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
