@@ -21,5 +21,5 @@ export function createKnowledgeBase(config: Config, merchant: Merchant, db: Sqli
     }
     vectors = new PineconeVectorIndex({ apiKey: config.pineconeApiKey, host: config.pineconeIndexHost, merchant: slugify(merchant.profile.name), locales: merchant.profile.locales });
   }
-  return new KnowledgeBase(db, { ...(embedder ? { embedder } : {}), ...(vectors ? { vectors } : {}), synonyms: merchant.profile.synonyms });
+  return new KnowledgeBase(db, { ...(embedder ? { embedder } : {}), ...(vectors ? { vectors } : {}), synonyms: merchant.profile.synonyms, ...(merchant.profile.answer_threshold === undefined ? {} : { answerThreshold: merchant.profile.answer_threshold }) });
 }

@@ -1,4 +1,7 @@
+import { answerability as scoreAnswerability, calibrateThreshold, type Answerability } from '../../src/knowledge/index.ts';
 import type { Question } from './dataset.ts';
+
+export type { Answerability };
 
 export interface Ranked { question: Question; docs: string[]; confidence: number }
 
@@ -29,37 +32,13 @@ export function rankingMetrics(rows: readonly Ranked[]): Metrics {
   return { questions: answerable.length, recall_at_1: round(r1), recall_at_5: round(r5), mrr: round(mrr), ndcg_at_10: round(ndcg) };
 }
 
-export interface Answerability { threshold: number; unanswerable_recognised: number; answerable_refused: number; precision: number; recall: number }
-
-/** "Not answerable" as the positive class: precision and recall of refusing, and how many answerable ones were refused. */
+/** Calibration lives in the product (`shopkeeper calibrate`); the eval uses the same code. */
 export function answerability(rows: readonly Ranked[], threshold: number): Answerability {
-  const refused = (row: Ranked) => row.confidence < threshold;
-  const unanswerable = rows.filter((row) => !row.question.answerable);
-  const answerable = rows.filter((row) => row.question.answerable);
-  const truePositive = unanswerable.filter(refused).length;
-  const falsePositive = answerable.filter(refused).length;
-  const round = (value: number) => Math.round(value * 1000) / 1000;
-  return {
-    threshold: round(threshold),
-    unanswerable_recognised: round(truePositive / Math.max(unanswerable.length, 1)),
-    answerable_refused: round(falsePositive / Math.max(answerable.length, 1)),
-    precision: round(truePositive / Math.max(truePositive + falsePositive, 1)),
-    recall: round(truePositive / Math.max(unanswerable.length, 1)),
-  };
+  return scoreAnswerability(rows.map(scored), threshold);
 }
 
-/**
- * The threshold chosen on the train split: the highest recognition of unanswerable questions
- * while refusing under 5% of answerable ones (ties: the lower threshold).
- */
 export function calibrate(rows: readonly Ranked[]): number {
-  const candidates = [...new Set(rows.map((row) => row.confidence))].sort((left, right) => left - right);
-  let best = { threshold: 0, score: -Infinity };
-  for (const value of candidates) {
-    const threshold = value + 1e-9;
-    const result = answerability(rows, threshold);
-    const score = result.answerable_refused < 0.05 ? result.unanswerable_recognised - result.answerable_refused : -1 - result.answerable_refused;
-    if (score > best.score) best = { threshold, score };
-  }
-  return best.threshold;
+  return calibrateThreshold(rows.map(scored));
 }
+
+const scored = (row: Ranked) => ({ answerable: row.question.answerable, confidence: row.confidence });

@@ -42,6 +42,8 @@ export const merchantSchema = z.strictObject({
     description: z.string().optional(),
   })).default([]),
   synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
+  /** Confidence under which help answers say "no confident answer"; `shopkeeper calibrate` measures it for this help center. */
+  answer_threshold: z.number().min(0).max(1).optional(),
 });
 
 export type MerchantProfile = z.output<typeof merchantSchema>;

@@ -29,3 +29,5 @@ export { OpenAIEmbeddings } from './embeddings/openai.ts';
 export type { OpenAIEmbeddingsOptions } from './embeddings/openai.ts';
 export { PineconeVectorIndex, pineconeFilter } from './vectors/pinecone.ts';
 export type { PineconeOptions } from './vectors/pinecone.ts';
+export { answerability, calibrateThreshold } from './calibrate.ts';
+export type { Answerability, ScoredQuestion } from './calibrate.ts';

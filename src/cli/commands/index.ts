@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { agentsCommand } from './agents.ts';
 import { askCommand } from './ask.ts';
+import { calibrateCommand } from './calibrate.ts';
 import { configCommand } from './config.ts';
 import { feedCommand } from './feed.ts';
 import { importCommand } from './import.ts';
@@ -10,7 +11,7 @@ import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every CLI command; a capability's command is added here. */
-export const COMMANDS: Command[] = [serveCommand, importCommand, ingestCommand, searchCommand, askCommand, configCommand, mcpCommand, feedCommand, agentsCommand];
+export const COMMANDS: Command[] = [serveCommand, importCommand, ingestCommand, searchCommand, askCommand, calibrateCommand, configCommand, mcpCommand, feedCommand, agentsCommand];
 
 /** Commands named in the docs that a later release adds. */
 export const PLANNED = ['eval', 'bench'];
