@@ -91,6 +91,7 @@
       say('Thank you! Your order ' + s.order.number + ' is confirmed. A receipt is on its way.', true);
       pay.disabled = true;
       document.getElementById('details').hidden = true;
+      if (element) { element.destroy(); element = null; elements = null; }
     } else if (errors.length) say(errors.join(' '));
   }
 
