@@ -74,11 +74,19 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     articles: new SqliteArticleRepository(db),
     knowledge: createKnowledgeBase(config, merchant, db),
     payments: config.stripeSecretKey
-      ? new StripePaymentsProvider({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret })
+      ? new StripePaymentsProvider({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret, ...stripeEndpoint(config.stripeApiBase) })
       : new TestPaymentsProvider(db),
     checkout,
     checkoutPayments: new CheckoutPayments(checkout, checkoutStore, clock),
     checkoutOutbox: new CheckoutOutbox(db),
     close: () => db.close(),
   };
+}
+
+/** STRIPE_API_BASE as the SDK's host/port/protocol options (tests point it at a local Stripe). */
+function stripeEndpoint(base: string | undefined): { host?: string; port?: number; protocol?: 'http' | 'https' } {
+  if (!base) return {};
+  const url = new URL(base);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return { host: url.hostname, port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443, protocol };
 }

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { CheckoutSession } from '../checkout/index.ts';
 import type { Order } from '../orders/index.ts';
-import type { ChargeResult } from '../payments/index.ts';
+import type { ChargeResult, DeclineCode } from '../payments/index.ts';
 import type { Buyer } from '../checkout/index.ts';
 import type { Services } from './services.ts';
 
 export interface CompleteCheckoutInput {
   sessionId: string;
   /** The payment credential: a Stripe Shared Payment Token or a test token. */
-  token: string;
+  token?: string;
+  /**
+   * Instead of a token: the Stripe PaymentIntent the buyer's browser confirmed on the hosted
+   * checkout page. The payments adapter verifies it with Stripe and accepts it as the charge.
+   */
+  paymentIntentId?: string;
   /** Identifies this complete request (caller + its idempotency key); the payment key derives from it. */
   requestKey: string;
   buyer?: Buyer;
@@ -20,6 +25,9 @@ export interface CompleteCheckoutInput {
 
 /** ACP outcomes after which the issuer has authenticated the buyer (or accepted the attempt). */
 const AUTHENTICATED = new Set(['authenticated', 'attempt_acknowledged', 'informational']);
+
+/** Refusals of a browser-confirmed PaymentIntent: the card was not declined, so the message does not say so. */
+const BROWSER_REFUSALS = new Set<DeclineCode>(['intent_mismatch', 'payment_incomplete']);
 
 /** The order number is derived from the session, so a retried or taken-over complete writes the same order. */
 export function orderNumberFor(sessionId: string): string {
@@ -41,12 +49,13 @@ export async function completeCheckout(services: Services, input: CompleteChecko
     return services.checkoutPayments.fail(session, { type: 'error', code: 'payment_declined', param: '$.authentication_result', content: `3-D Secure did not succeed (${input.authentication.outcome}); try again or use another card.` });
   }
   const charge: ChargeResult = await services.payments.charge({
-    amount: session.totals.total, currency: session.currency, token: input.token, idempotencyKey: begun.paymentKey,
+    amount: session.totals.total, currency: session.currency, idempotencyKey: begun.paymentKey,
+    ...(input.paymentIntentId ? { token: input.paymentIntentId, browserConfirmed: true } : { token: input.token ?? '' }),
     description: `Checkout ${session.id}`, metadata: { checkout_session_id: session.id },
     ...(pending3ds && input.authentication ? { authenticatedChargeId: pending3ds } : {}),
   });
   if (charge.status === 'declined') {
-    return services.checkoutPayments.fail(session, { type: 'error', code: 'payment_declined', param: '$.payment_data', content: `Payment declined: ${charge.message}` });
+    return services.checkoutPayments.fail(session, { type: 'error', code: 'payment_declined', param: '$.payment_data', content: `${BROWSER_REFUSALS.has(charge.code) ? 'Payment not accepted' : 'Payment declined'}: ${charge.message}` });
   }
   if (charge.status === 'requires_action') return services.checkoutPayments.requireAuthentication(session, charge.id);
   const number = orderNumberFor(session.id);

@@ -4,6 +4,8 @@ export type { MerchantImportSummary } from './import-merchant.ts';
 export { ingestKnowledge, productDocument } from './ingest-knowledge.ts';
 export * from './support/index.ts';
 export { completeCheckout, orderNumberFor } from './complete-checkout.ts';
+export { createCheckoutPaymentIntent } from './checkout-payment-intent.ts';
+export type { CheckoutPaymentIntent } from './checkout-payment-intent.ts';
 export type { CompleteCheckoutInput } from './complete-checkout.ts';
 export { checkoutCatalog } from './checkout-catalog.ts';
 export { exportFeed } from './export-feed.ts';

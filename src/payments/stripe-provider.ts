@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
-import type { ChargeRequest, ChargeResult, DeclineCode, PaymentsPort, RefundRequest, RefundResult } from './port.ts';
+import type { BrowserPaymentIntent, ChargeRequest, ChargeResult, DeclineCode, PaymentIntentRequest, PaymentsPort, RefundRequest, RefundResult } from './port.ts';
+import { acceptBrowserIntent, createBrowserIntent } from './stripe-payment-element.ts';
 
 /**
  * Shared Payment Tokens exist in the preview API only (docs.stripe.com changelog dahlia 2026-04-22);
@@ -50,6 +51,7 @@ export class StripePaymentsProvider implements PaymentsPort {
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
+    if (request.browserConfirmed) return acceptBrowserIntent(this.stripe, request);
     if (request.authenticatedChargeId) return this.resume(request);
     if (!request.token.startsWith('spt_')) return this.declined('invalid_token', 'Stripe accepts Shared Payment Tokens (spt_…) here.');
     let token: GrantedToken;
@@ -71,6 +73,11 @@ export class StripePaymentsProvider implements PaymentsPort {
       ...(request.description ? { description: request.description } : {}),
       ...(request.metadata ? { metadata: request.metadata } : {}),
     }, { idempotencyKey: request.idempotencyKey }) as Promise<PaymentIntent>);
+  }
+
+  /** For the hosted checkout page's Payment Element; `charge` with `browserConfirmed` accepts it once paid. */
+  createPaymentIntent(request: PaymentIntentRequest): Promise<BrowserPaymentIntent> {
+    return createBrowserIntent(this.stripe, request);
   }
 
   /** After 3-D Secure: the PaymentIntent either already succeeded or needs one more confirm. */

@@ -50,6 +50,8 @@ export class TestPaymentsProvider implements PaymentsPort {
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
+    // No browser ever confirms a test-provider payment: refuse rather than take the browser's word.
+    if (request.browserConfirmed) return { status: 'declined', code: 'invalid_token', message: 'The test provider has no browser-confirmed payments; pay with a test token.', provider: this.provider };
     return this.once('charge', request.idempotencyKey, { amount: request.amount, currency: request.currency, token: request.token, resumed: request.authenticatedChargeId }, (): ChargeResult => {
       if (request.authenticatedChargeId) return { status: 'succeeded', id: request.authenticatedChargeId, amount: request.amount, currency: request.currency, provider: this.provider };
       const match = /^(tok|spt)_test_(.*)$/.exec(request.token);

@@ -1,57 +1,19 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRIPE_SPT_API_VERSION, StripePaymentsProvider } from '../../../src/payments/index.ts';
+import { startFakeStripe, type FakeStripe } from '../../helpers/fake-stripe.ts';
 
-interface Seen { method: string; path: string; headers: Record<string, string | string[] | undefined>; form: URLSearchParams }
-
-/**
- * A local stand-in for api.stripe.com that answers like Stripe and records the exact
- * form-encoded requests, so the adapter is checked against what Stripe documents.
- */
-const seen: Seen[] = [];
-const tokens: Record<string, object> = {
-  spt_ok: { id: 'spt_ok', object: 'shared_payment.granted_token', usage_limits: { currency: 'usd', max_amount: 10_000, expires_at: 4_102_444_800 } },
-  spt_small: { id: 'spt_small', object: 'shared_payment.granted_token', usage_limits: { currency: 'usd', max_amount: 500, expires_at: 4_102_444_800 } },
-  spt_eur: { id: 'spt_eur', object: 'shared_payment.granted_token', usage_limits: { currency: 'eur', max_amount: 10_000, expires_at: 4_102_444_800 } },
-  spt_old: { id: 'spt_old', object: 'shared_payment.granted_token', usage_limits: { currency: 'usd', max_amount: 10_000, expires_at: 1_000 } },
-  spt_decline: { id: 'spt_decline', object: 'shared_payment.granted_token', usage_limits: { currency: 'usd', max_amount: 10_000, expires_at: 4_102_444_800 } },
-  spt_3ds: { id: 'spt_3ds', object: 'shared_payment.granted_token', usage_limits: { currency: 'usd', max_amount: 10_000, expires_at: 4_102_444_800 } },
-};
-let server: Server;
+let stripe: FakeStripe;
+let seen: FakeStripe['seen'];
 let provider: StripePaymentsProvider;
 
+// The fake (test/helpers/fake-stripe.ts) answers like api.stripe.com and records the exact requests.
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const url = new URL(request.url!, 'http://x');
-      seen.push({ method: request.method!, path: url.pathname, headers: request.headers, form: new URLSearchParams(body) });
-      const send = (status: number, json: object) => response.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': 'req_test' }).end(JSON.stringify(json));
-      const tokenMatch = /^\/v1\/shared_payment\/granted_tokens\/(.+)$/.exec(url.pathname);
-      if (request.method === 'GET' && tokenMatch) {
-        const token = tokens[decodeURIComponent(tokenMatch[1]!)];
-        return token ? send(200, token) : send(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such token' } });
-      }
-      const form = new URLSearchParams(body);
-      if (request.method === 'POST' && url.pathname === '/v1/payment_intents') {
-        const spt = form.get('payment_method_data[shared_payment_granted_token]');
-        if (spt === 'spt_decline') return send(402, { error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' } });
-        if (spt === 'spt_3ds') return send(200, { id: 'pi_3ds', object: 'payment_intent', status: 'requires_action', amount: Number(form.get('amount')), currency: form.get('currency'), next_action: { type: 'redirect_to_url', redirect_to_url: { url: 'https://hooks.stripe.com/3ds' } } });
-        return send(200, { id: 'pi_ok', object: 'payment_intent', status: 'succeeded', amount: Number(form.get('amount')), currency: form.get('currency') });
-      }
-      if (request.method === 'GET' && url.pathname === '/v1/payment_intents/pi_3ds') return send(200, { id: 'pi_3ds', object: 'payment_intent', status: 'requires_confirmation', amount: 100, currency: 'usd' });
-      if (request.method === 'POST' && url.pathname === '/v1/payment_intents/pi_3ds/confirm') return send(200, { id: 'pi_3ds', object: 'payment_intent', status: 'succeeded', amount: 100, currency: 'usd' });
-      if (request.method === 'POST' && url.pathname === '/v1/refunds') return send(200, { id: 're_1', object: 'refund', status: 'succeeded', amount: Number(form.get('amount')), payment_intent: form.get('payment_intent') });
-      send(404, { error: { type: 'invalid_request_error', message: 'unknown path' } });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  provider = new StripePaymentsProvider({ secretKey: 'sk_test_local', webhookSecret: 'whsec_local', host: '127.0.0.1', port: (server.address() as AddressInfo).port, protocol: 'http' });
+  stripe = await startFakeStripe({ secretKey: 'sk_test_local' });
+  seen = stripe.seen;
+  provider = new StripePaymentsProvider({ secretKey: 'sk_test_local', webhookSecret: 'whsec_local', host: '127.0.0.1', port: stripe.port, protocol: 'http' });
 });
-afterAll(() => server.close());
+afterAll(() => stripe.close());
 
 describe('Stripe adapter against a local Stripe', () => {
   it('checks the token, then confirms one PaymentIntent from the SPT with the idempotency key', async () => {
@@ -102,6 +64,49 @@ describe('Stripe adapter against a local Stripe', () => {
     const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_local' });
     expect(provider.verifyWebhook(payload, header).type).toBe('payment_intent.succeeded');
     expect(() => provider.verifyWebhook(payload, header.replace(/v1=[0-9a-f]+/, `v1=${'0'.repeat(64)}`))).toThrow();
+  });
+});
+
+describe('Payment Element intents against a local Stripe', () => {
+  const request = { amount: 4369, currency: 'USD', idempotencyKey: 'checkout:cs_pe:intent:4369:usd', description: 'Checkout cs_pe', metadata: { checkout_session_id: 'cs_pe' } };
+  const accept = (token: string, overrides: Partial<{ amount: number; currency: string; metadata: Record<string, string> }> = {}) =>
+    provider.charge({ amount: 4369, currency: 'usd', token, idempotencyKey: 'unused', browserConfirmed: true, metadata: { checkout_session_id: 'cs_pe' }, ...overrides });
+
+  it('creates one PaymentIntent with the documented form params, Bearer auth and the Idempotency-Key', async () => {
+    seen.length = 0;
+    const intent = await provider.createPaymentIntent(request);
+    expect(intent).toMatchObject({ id: expect.stringMatching(/^pi_/), clientSecret: expect.stringMatching(/_secret_/), amount: 4369, currency: 'usd', status: 'requires_payment_method' });
+    expect(seen).toHaveLength(1);
+    expect(`${seen[0]!.method} ${seen[0]!.path}`).toBe('POST /v1/payment_intents');
+    expect(Object.fromEntries(seen[0]!.form)).toEqual({
+      amount: '4369', currency: 'usd', 'automatic_payment_methods[enabled]': 'true', description: 'Checkout cs_pe', 'metadata[checkout_session_id]': 'cs_pe',
+    });
+    expect(seen[0]!.headers['idempotency-key']).toBe('checkout:cs_pe:intent:4369:usd');
+    expect(seen[0]!.headers.authorization).toBe('Bearer sk_test_local');
+    expect(seen[0]!.headers['content-type']).toContain('application/x-www-form-urlencoded');
+    // The same key is the same intent (a page reload); Stripe replays its first answer.
+    expect((await provider.createPaymentIntent(request)).id).toBe(intent.id);
+    expect(stripe.intents.size).toBe(1);
+  });
+
+  it('accepts a browser-confirmed intent only after retrieving it: paid, same amount, currency and session', async () => {
+    const intent = await provider.createPaymentIntent({ ...request, idempotencyKey: 'accept-1' });
+    expect(await accept(intent.id)).toMatchObject({ status: 'declined', code: 'payment_incomplete', message: expect.stringContaining('requires_payment_method') });
+    stripe.setStatus(intent.id, 'requires_action');
+    expect(await accept(intent.id)).toMatchObject({ status: 'declined', code: 'payment_incomplete', message: expect.stringContaining('authenticating') });
+    stripe.setStatus(intent.id, 'succeeded');
+    seen.length = 0;
+    expect(await accept(intent.id)).toEqual({ status: 'succeeded', id: intent.id, amount: 4369, currency: 'usd', provider: 'stripe' });
+    // Only a retrieve: nothing is created or confirmed on the server side.
+    expect(seen.map((seenRequest) => `${seenRequest.method} ${seenRequest.path}`)).toEqual([`GET /v1/payment_intents/${intent.id}`]);
+    expect(seen[0]!.headers.authorization).toBe('Bearer sk_test_local');
+    expect(await accept(intent.id, { amount: 4368 })).toMatchObject({ status: 'declined', code: 'intent_mismatch' });
+    expect(await accept(intent.id, { currency: 'eur' })).toMatchObject({ status: 'declined', code: 'intent_mismatch' });
+    expect(await accept(intent.id, { metadata: { checkout_session_id: 'cs_other' } })).toMatchObject({ status: 'declined', code: 'intent_mismatch', message: expect.stringContaining('not created for this checkout') });
+    stripe.setStatus(intent.id, 'requires_capture');
+    expect(await accept(intent.id)).toMatchObject({ status: 'succeeded' });
+    expect(await accept('pi_missing')).toMatchObject({ status: 'declined', code: 'invalid_token' });
+    expect(await accept('spt_ok')).toMatchObject({ status: 'declined', code: 'invalid_token' });
   });
 });
 

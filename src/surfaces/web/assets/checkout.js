@@ -1,4 +1,6 @@
-/* Hosted checkout page: shows the session, saves the address, picks shipping, pays. Inline, no dependencies. */
+/* Hosted checkout page: shows the session, saves the address, picks shipping, pays. Inline, no dependencies.
+   Stripe mode (data-payments="stripe"): the Stripe Payment Element takes the card; the server then
+   checks the PaymentIntent with Stripe before it places the order, so nothing here is trusted. */
 (function () {
   'use strict';
   var main = document.querySelector('main');
@@ -8,13 +10,61 @@
   var pay = document.getElementById('pay');
   var requestId = 'page-' + Math.random().toString(36).slice(2) + Date.now().toString(36);
   var session = null;
+  var stripeMode = main.dataset.payments === 'stripe';
+  var stripe = null, elements = null, element = null, mountedFor = null;
 
   function esc(s) { return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; }); }
   function money(minor) { return new Intl.NumberFormat('en-US', { style: 'currency', currency: (session && session.currency || 'usd').toUpperCase() }).format(minor / 100); }
   function say(text, ok) { status.textContent = text; status.className = ok ? 'msg ok' : 'msg'; }
   function call(path, body) {
     return window.fetch(api + path, body ? { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) } : {})
-      .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.detail || 'Request failed'); return j; }); });
+      .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.detail || 'Request failed'); j.httpStatus = r.status; return j; }); });
+  }
+
+  // One PaymentIntent per total: when the total changes (another shipping option), mount a new one,
+  // so the buyer can never confirm an amount other than the one shown.
+  function mountPayment(s) {
+    var want = s.totals.total + ' ' + s.currency;
+    if (!stripeMode || s.status !== 'ready_for_payment' || mountedFor === want) return;
+    if (typeof window.Stripe !== 'function') { say('Card payments could not load (js.stripe.com is unreachable). Reload the page to try again.'); return; }
+    mountedFor = want;
+    pay.disabled = true;
+    call('/payment-intent', {}).then(function (intent) {
+      if (mountedFor !== want) return;
+      if (!stripe) stripe = window.Stripe(intent.publishable_key);
+      if (element) element.destroy();
+      elements = stripe.elements({ clientSecret: intent.client_secret });
+      element = elements.create('payment');
+      element.mount('#payment-element');
+      pay.disabled = session.status !== 'ready_for_payment';
+    }).catch(function (e) { mountedFor = null; say(e.message); });
+  }
+
+  // Why a PaymentIntent that Stripe.js reports without an error is still not paid.
+  function unpaid(intent) {
+    if (intent.status === 'requires_action') return 'Your bank still needs you to confirm this payment. Press Pay to try again.';
+    if (intent.status === 'processing') return 'Your payment is still processing; the order is placed only once it succeeds. Please do not pay twice.';
+    return 'The payment did not go through (' + String(intent.status).replace(/_/g, ' ') + '). Try again or use another card.';
+  }
+
+  function completeWith(intentId) {
+    say('Confirming your order…', true);
+    return call('/payment-intent/complete', { payment_intent_id: intentId }).then(function (s) {
+      render(s);
+      // 202: another request (a double click, a reload) is placing this order; look again shortly.
+      if (s.httpStatus === 202) window.setTimeout(function () { call('').then(render).catch(function (e) { say(e.message); }); }, 1000);
+    });
+  }
+
+  function payWithStripe() {
+    if (!elements) return Promise.reject(new Error('The card form is not ready yet.'));
+    var returnUrl = window.location.href.split('?')[0];
+    return stripe.confirmPayment({ elements: elements, redirect: 'if_required', confirmParams: { return_url: returnUrl } }).then(function (result) {
+      if (result.error) throw new Error(result.error.message || 'The payment did not go through.');
+      var intent = result.paymentIntent;
+      if (intent.status !== 'succeeded' && intent.status !== 'requires_capture') throw new Error(unpaid(intent));
+      return completeWith(intent.id);
+    });
   }
 
   function render(s) {
@@ -36,10 +86,12 @@
     var errors = s.messages.filter(function (m) { return m.type === 'error'; }).map(function (m) { return m.content; });
     pay.disabled = s.status !== 'ready_for_payment';
     pay.textContent = 'Pay ' + money(t.total);
+    mountPayment(s);
     if (s.status === 'completed' && s.order) {
       say('Thank you! Your order ' + s.order.number + ' is confirmed. A receipt is on its way.', true);
       pay.disabled = true;
       document.getElementById('details').hidden = true;
+      if (element) { element.destroy(); element = null; elements = null; }
     } else if (errors.length) say(errors.join(' '));
   }
 
@@ -53,9 +105,14 @@
   pay.addEventListener('click', function () {
     pay.disabled = true;
     say('Paying…', true);
-    call('/pay', { payment_token: document.getElementById('token').value, request_id: requestId }).then(render).catch(function (err) {
+    (stripeMode ? payWithStripe() : call('/pay', { payment_token: document.getElementById('token').value, request_id: requestId }).then(render)).catch(function (err) {
       say(err.message); requestId = 'page-' + Math.random().toString(36).slice(2) + Date.now().toString(36); pay.disabled = false;
     });
   });
-  if (main.dataset.ready === 'true') call('').then(render).catch(function (e) { say(e.message); });
+  // Back from a redirect-based payment method: Stripe appends the PaymentIntent to the return_url.
+  var back = new URLSearchParams(window.location.search).get('payment_intent');
+  if (back && window.history.replaceState) window.history.replaceState(null, '', window.location.pathname);
+  if (main.dataset.ready === 'true') {
+    call('').then(function (s) { render(s); if (back && stripeMode && s.status !== 'completed') return completeWith(back); }).catch(function (e) { say(e.message); });
+  }
 })();
