@@ -42,11 +42,28 @@ export async function acceptBrowserIntent(stripe: Stripe, request: ChargeRequest
     if (intent.metadata?.[key] !== value) return declined('intent_mismatch', `PaymentIntent ${intent.id} was not created for this checkout (${key} differs).`);
   }
   if (intent.currency.toLowerCase() !== request.currency.toLowerCase() || intent.amount !== request.amount) {
-    return declined('intent_mismatch', `PaymentIntent ${intent.id} is for ${intent.amount} ${intent.currency.toUpperCase()}, the checkout total is ${request.amount} ${request.currency.toUpperCase()}.`);
+    const mismatch = `PaymentIntent ${intent.id} is for ${intent.amount} ${intent.currency.toUpperCase()}, the checkout total is ${request.amount} ${request.currency.toUpperCase()}.`;
+    // The buyer paid for this checkout, but an older total (the shipping option changed while the
+    // card was being confirmed): give the money back instead of leaving it for someone to notice.
+    const released = await releasePaid(stripe, intent);
+    return declined('intent_mismatch', released ? `${mismatch} That payment was ${released}; pay the new total.` : mismatch);
   }
   if (!PAID.has(intent.status)) {
     const hint = intent.status === 'requires_action' ? 'the buyer has not finished authenticating it' : intent.status === 'processing' ? 'it is still processing' : 'it has no successful payment';
     return declined('payment_incomplete', `The payment has not gone through: PaymentIntent ${intent.id} is ${intent.status} (${hint}).`);
   }
   return { status: 'succeeded', id: intent.id, amount: intent.amount, currency: intent.currency, provider: 'stripe' };
+}
+
+/** Refunds a captured intent or cancels an authorised one; null when there was no money to release. */
+async function releasePaid(stripe: Stripe, intent: Stripe.PaymentIntent): Promise<string | null> {
+  if (intent.status === 'succeeded') {
+    await stripe.refunds.create({ payment_intent: intent.id, reason: 'requested_by_customer' }, { idempotencyKey: `release:${intent.id}` });
+    return 'refunded';
+  }
+  if (intent.status === 'requires_capture') {
+    await stripe.paymentIntents.cancel(intent.id, {}, { idempotencyKey: `release:${intent.id}` });
+    return 'released';
+  }
+  return null;
 }

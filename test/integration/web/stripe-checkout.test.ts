@@ -115,7 +115,11 @@ describe('hosted checkout page in Stripe mode (Payment Element)', () => {
       body: new URLSearchParams({ amount: '100', currency: 'cad', 'metadata[checkout_session_id]': session }).toString(),
     }).then((response) => response.json()) as { id: string };
     stripe.setStatus(tampered.id, 'succeeded');
-    await expectRefused(tampered.id, /is for 100 CAD, the checkout total is \d+ CAD/);
+    await expectRefused(tampered.id, /is for 100 CAD, the checkout total is \d+ CAD\. That payment was refunded; pay the new total/);
+    // Replayed: still refused, and Stripe's idempotency keeps it to one refund of the whole intent.
+    await expectRefused(tampered.id, /refunded/);
+    const refunds = stripe.seen.filter((request) => request.method === 'POST' && request.path === '/v1/refunds');
+    expect(refunds.map((request) => [request.form.get('payment_intent'), request.form.get('amount'), request.headers['idempotency-key']])).toEqual([[tampered.id, null, `release:${tampered.id}`], [tampered.id, null, `release:${tampered.id}`]]);
     await expectRefused('pi_doesnotexist', /unknown to our Stripe account/);
     expect((await complete(session, 'ch_not_an_intent')).status).toBe(400);
 
