@@ -29,3 +29,5 @@ export { OpenAIEmbeddings } from './embeddings/openai.ts';
 export type { OpenAIEmbeddingsOptions } from './embeddings/openai.ts';
 export { PineconeVectorIndex, pineconeFilter } from './vectors/pinecone.ts';
 export type { PineconeOptions } from './vectors/pinecone.ts';
+export { PgVectorIndex, pgvectorMigrations, pgvectorWhere } from './vectors/pgvector.ts';
+export type { PgVectorOptions } from './vectors/pgvector.ts';
