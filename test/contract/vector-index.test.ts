@@ -27,9 +27,10 @@ if (pool) {
 
 if (pool && extension) {
   let merchant = 0;
+  const run = Math.random().toString(36).slice(2, 8);
   // Every case gets its own namespace in one shared table, which also checks that namespaces
   // keep merchants apart (size and queries of one never see another's rows).
-  vectorIndexContract('pgvector', async () => ({ index: new PgVectorIndex({ pool, namespace: `merchant-${++merchant}`, dimensions: 4 }), close: async () => {} }));
+  vectorIndexContract('pgvector', async () => ({ index: new PgVectorIndex({ pool, namespace: `merchant-${run}-${++merchant}`, dimensions: 4 }), close: async () => {} }));
 } else {
   describe('VectorIndexPort contract: pgvector', () => {
     it.skip(pool

@@ -70,7 +70,7 @@ export function pgvectorWhere(filter: VectorFilter | undefined, locale: string |
 export class PgVectorIndex implements VectorIndexPort {
   readonly name = 'pgvector';
   private readonly table: string;
-  private ready: Promise<unknown> | undefined;
+  private ready: Promise<{ iterativeScan: boolean }> | undefined;
 
   constructor(private readonly options: PgVectorOptions) {
     // Validates `dimensions` before it becomes part of a table name.
@@ -79,8 +79,14 @@ export class PgVectorIndex implements VectorIndexPort {
   }
 
   /** Runs the migration once; a failure is retried on the next call instead of being cached. */
-  migrate(): Promise<unknown> {
-    this.ready ??= migratePostgres(this.options.pool, pgvectorMigrations(this.options.dimensions)).catch((error: unknown) => {
+  migrate(): Promise<{ iterativeScan: boolean }> {
+    this.ready ??= (async () => {
+      await migratePostgres(this.options.pool, pgvectorMigrations(this.options.dimensions));
+      const { rows } = await this.options.pool.query<{ version: string }>(`SELECT extversion AS version FROM pg_extension WHERE extname = 'vector'`);
+      const [major = 0, minor = 0] = (rows[0]?.version ?? '0').split('.').map(Number);
+      // Iterative index scans arrived in pgvector 0.8; older versions reject the setting's name.
+      return { iterativeScan: major > 0 || minor >= 8 };
+    })().catch((error: unknown) => {
       this.ready = undefined;
       throw error;
     });
@@ -119,16 +125,20 @@ export class PgVectorIndex implements VectorIndexPort {
 
   async query(vector: Float32Array, options: { topK: number; filter?: VectorFilter; locale?: string }): Promise<VectorMatch[]> {
     if (options.topK <= 0) return [];
-    await this.migrate();
+    const { iterativeScan } = await this.migrate();
     const params: unknown[] = [literal(vector), this.options.namespace];
     const where = ['namespace = $2', ...pgvectorWhere(options.filter, options.locale, params)];
     params.push(options.topK);
     const client = await this.options.pool.connect();
     try {
-      // HNSW returns at most ef_search rows (40 by default) before the WHERE clause drops some,
-      // so a large topK or a selective filter would silently get fewer matches than exist.
+      // HNSW yields at most ef_search rows (40 by default) before the WHERE clause (namespace,
+      // filters) drops some, so a large topK or a selective filter would silently get fewer
+      // matches than exist. A wider search helps; pgvector 0.8's iterative scan removes the limit.
       await client.query('BEGIN');
-      await client.query(`SELECT set_config('hnsw.ef_search', $1, true)`, [String(Math.min(1_000, Math.max(40, options.topK * 4)))]);
+      await client.query(
+        `SELECT set_config('hnsw.ef_search', $1, true)${iterativeScan ? `, set_config('hnsw.iterative_scan', 'strict_order', true)` : ''}`,
+        [String(Math.min(1_000, Math.max(40, options.topK * 4)))],
+      );
       const { rows } = await client.query<{ id: string; distance: number }>(
         `SELECT id, embedding <=> $1::vector AS distance FROM ${this.table} WHERE ${where.join(' AND ')} ORDER BY embedding <=> $1::vector LIMIT $${params.length}`,
         params,
