@@ -39,7 +39,7 @@ export default tseslint.config(
   ...capabilityRules,
   { files: ['src/config/**/*.ts', 'src/cli/main.ts', 'test/**/*.ts', 'evals/**/*.ts', 'scripts/**', 'bin/**', '*.config.*'], rules: { 'no-restricted-properties': 'off' } },
   { files: ['test/**/*.ts', 'evals/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['scripts/**/*.mjs', 'bin/**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  { files: ['scripts/**/*.mjs', 'bin/**/*.js', '.ci/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
     // Widget scripts run in the browser (inside a host's iframe or the merchant's page).
     files: ['src/surfaces/**/widgets/*.js', 'src/surfaces/web/assets/**/*.js'],

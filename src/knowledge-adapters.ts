@@ -1,12 +1,13 @@
 import type { Config, Merchant } from './config/index.ts';
-import { KnowledgeBase, OpenAIEmbeddings, PineconeVectorIndex, type EmbeddingsPort, type VectorIndexPort } from './knowledge/index.ts';
-import { ShopkeeperError, slugify, type SqliteDb } from './platform/index.ts';
+import { KnowledgeBase, OfflineEmbedder, OpenAIEmbeddings, PgVectorIndex, PineconeVectorIndex, type EmbeddingsPort, type VectorIndexPort } from './knowledge/index.ts';
+import { ShopkeeperError, openPostgres, slugify, type SqliteDb } from './platform/index.ts';
 
 /**
  * Part of the composition root: picks the embedder and vector index from the configuration
- * (offline and embedded unless keys say otherwise) and builds the knowledge base.
+ * (offline and embedded unless keys say otherwise) and builds the knowledge base. `close`
+ * releases what the index holds (the pgvector connection pool).
  */
-export function createKnowledgeBase(config: Config, merchant: Merchant, db: SqliteDb): KnowledgeBase {
+export function createKnowledgeBase(config: Config, merchant: Merchant, db: SqliteDb): { knowledge: KnowledgeBase; close: () => Promise<void> } {
   let embedder: EmbeddingsPort | undefined;
   const wantsOpenai = config.embeddings === 'openai' || (config.embeddings === 'auto' && !!config.openaiApiKey);
   if (wantsOpenai) {
@@ -21,5 +22,17 @@ export function createKnowledgeBase(config: Config, merchant: Merchant, db: Sqli
     }
     vectors = new PineconeVectorIndex({ apiKey: config.pineconeApiKey, host: config.pineconeIndexHost, merchant: slugify(merchant.profile.name), locales: merchant.profile.locales });
   }
+<<<<<<< HEAD
   return new KnowledgeBase(db, { ...(embedder ? { embedder } : {}), ...(vectors ? { vectors } : {}), synonyms: merchant.profile.synonyms, ...(merchant.profile.answer_threshold === undefined ? {} : { answerThreshold: merchant.profile.answer_threshold }) });
+=======
+  let close = async () => {};
+  if (config.vectorIndex === 'pgvector') {
+    if (!config.databaseUrl) throw new ShopkeeperError('config_error', 'SHOPKEEPER_VECTOR_INDEX=pgvector needs DATABASE_URL', { field: 'DATABASE_URL', fix: 'Set DATABASE_URL to a PostgreSQL with the vector extension, or use SHOPKEEPER_VECTOR_INDEX=embedded.' });
+    const pool = openPostgres(config.databaseUrl, { max: 4 });
+    // The table is created on first use, so a wrong URL or a missing extension shows on the first search or ingest.
+    vectors = new PgVectorIndex({ pool, namespace: slugify(merchant.profile.name), dimensions: (embedder ?? new OfflineEmbedder()).dimensions });
+    close = () => pool.end();
+  }
+  return { knowledge: new KnowledgeBase(db, { ...(embedder ? { embedder } : {}), ...(vectors ? { vectors } : {}), synonyms: merchant.profile.synonyms }), close };
+>>>>>>> pgvector
 }

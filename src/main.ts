@@ -48,6 +48,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
   const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
   const checkoutStore = new CheckoutStore(db);
+  const knowledge = createKnowledgeBase(config, merchant, db);
   const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock);
   let baseUrl = (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
   return {
@@ -72,14 +73,17 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     rateLimiter: new RateLimiter(db),
     customerTokens: new TokenSigner(secret, 'customer-token'),
     articles: new SqliteArticleRepository(db),
-    knowledge: createKnowledgeBase(config, merchant, db),
+    knowledge: knowledge.knowledge,
     payments: config.stripeSecretKey
       ? new StripePaymentsProvider({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret, ...stripeEndpoint(config.stripeApiBase) })
       : new TestPaymentsProvider(db),
     checkout,
     checkoutPayments: new CheckoutPayments(checkout, checkoutStore, clock),
     checkoutOutbox: new CheckoutOutbox(db),
-    close: () => db.close(),
+    close: () => {
+      db.close();
+      void knowledge.close();
+    },
   };
 }
 

@@ -31,3 +31,5 @@ export { PineconeVectorIndex, pineconeFilter } from './vectors/pinecone.ts';
 export type { PineconeOptions } from './vectors/pinecone.ts';
 export { answerability, calibrateThreshold } from './calibrate.ts';
 export type { Answerability, ScoredQuestion } from './calibrate.ts';
+export { PgVectorIndex, pgvectorMigrations, pgvectorWhere } from './vectors/pgvector.ts';
+export type { PgVectorOptions } from './vectors/pgvector.ts';
