@@ -22,9 +22,6 @@ export function createKnowledgeBase(config: Config, merchant: Merchant, db: Sqli
     }
     vectors = new PineconeVectorIndex({ apiKey: config.pineconeApiKey, host: config.pineconeIndexHost, merchant: slugify(merchant.profile.name), locales: merchant.profile.locales });
   }
-<<<<<<< HEAD
-  return new KnowledgeBase(db, { ...(embedder ? { embedder } : {}), ...(vectors ? { vectors } : {}), synonyms: merchant.profile.synonyms, ...(merchant.profile.answer_threshold === undefined ? {} : { answerThreshold: merchant.profile.answer_threshold }) });
-=======
   let close = async () => {};
   if (config.vectorIndex === 'pgvector') {
     if (!config.databaseUrl) throw new ShopkeeperError('config_error', 'SHOPKEEPER_VECTOR_INDEX=pgvector needs DATABASE_URL', { field: 'DATABASE_URL', fix: 'Set DATABASE_URL to a PostgreSQL with the vector extension, or use SHOPKEEPER_VECTOR_INDEX=embedded.' });
@@ -33,6 +30,5 @@ export function createKnowledgeBase(config: Config, merchant: Merchant, db: Sqli
     vectors = new PgVectorIndex({ pool, namespace: slugify(merchant.profile.name), dimensions: (embedder ?? new OfflineEmbedder()).dimensions });
     close = () => pool.end();
   }
-  return { knowledge: new KnowledgeBase(db, { ...(embedder ? { embedder } : {}), ...(vectors ? { vectors } : {}), synonyms: merchant.profile.synonyms }), close };
->>>>>>> pgvector
+  return { knowledge: new KnowledgeBase(db, { ...(embedder ? { embedder } : {}), ...(vectors ? { vectors } : {}), synonyms: merchant.profile.synonyms, ...(merchant.profile.answer_threshold === undefined ? {} : { answerThreshold: merchant.profile.answer_threshold }) }), close };
 }
