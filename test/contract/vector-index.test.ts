@@ -1,13 +1,12 @@
-import { afterAll, describe, it } from 'vitest';
+import { afterAll } from 'vitest';
 import { EmbeddedVectorIndex, PgVectorIndex, PineconeVectorIndex } from '../../src/knowledge/index.ts';
 import { openPostgres } from '../../src/platform/index.ts';
 import { fakePinecone } from '../helpers/fake-pinecone.ts';
-import { freshPostgresDatabase, POSTGRES_SKIP_REASON } from '../helpers/postgres.ts';
+import { pgliteWithVector } from '../helpers/pglite-vector.ts';
+import { freshPostgresDatabase } from '../helpers/postgres.ts';
 import { vectorIndexContract } from './vector-index.contract.ts';
 
-vectorIndexContract('embedded', async () => ({ index: new EmbeddedVectorIndex(4), close: async () => {} }), {
-  'searches every locale without a locale, and only that locale with one': 'EmbeddedVectorIndex.query ignores the locale option (only filter.locale restricts); no caller passes it today',
-});
+vectorIndexContract('embedded', async () => ({ index: new EmbeddedVectorIndex(4), close: async () => {} }));
 
 vectorIndexContract('pinecone (local fake data plane)', async () => {
   const server = await fakePinecone();
@@ -15,26 +14,21 @@ vectorIndexContract('pinecone (local fake data plane)', async () => {
   return { index, close: server.close };
 });
 
+// The machine's PostgreSQL when it has the extension; otherwise PGlite's (real pgvector in WebAssembly).
 const postgres = await freshPostgresDatabase();
-const pool = postgres ? openPostgres(postgres.url, { max: 4 }) : null;
-const extension = pool ? (await pool.query<{ name: string }>(`SELECT name FROM pg_available_extensions WHERE name = 'vector'`)).rowCount : 0;
-if (pool) {
-  afterAll(async () => {
-    await pool.end();
-    await postgres!.drop();
-  });
-}
+const nativePool = postgres ? openPostgres(postgres.url, { max: 4 }) : null;
+const native = nativePool ? (await nativePool.query(`SELECT name FROM pg_available_extensions WHERE name = 'vector'`)).rowCount : 0;
+const wasm = native ? null : await pgliteWithVector();
+const pool = native ? nativePool! : openPostgres(wasm!.url, { max: 4 });
+afterAll(async () => {
+  await pool.end();
+  if (nativePool && nativePool !== pool) await nativePool.end();
+  await wasm?.stop();
+  await postgres?.drop();
+});
 
-if (pool && extension) {
-  let merchant = 0;
-  const run = Math.random().toString(36).slice(2, 8);
-  // Every case gets its own namespace in one shared table, which also checks that namespaces
-  // keep merchants apart (size and queries of one never see another's rows).
-  vectorIndexContract('pgvector', async () => ({ index: new PgVectorIndex({ pool, namespace: `merchant-${run}-${++merchant}`, dimensions: 4 }), close: async () => {} }));
-} else {
-  describe('VectorIndexPort contract: pgvector', () => {
-    it.skip(pool
-      ? 'the pgvector extension is not installed in this PostgreSQL (Debian: postgresql-15-pgvector, which .ci/run installs when apt has it)'
-      : POSTGRES_SKIP_REASON, () => {});
-  });
-}
+let merchant = 0;
+const run = Math.random().toString(36).slice(2, 8);
+// Every case gets its own namespace in one shared table, which also checks that namespaces
+// keep merchants apart (size and queries of one never see another's rows).
+vectorIndexContract(native ? 'pgvector (PostgreSQL)' : 'pgvector (PGlite: PostgreSQL + pgvector in WebAssembly)', async () => ({ index: new PgVectorIndex({ pool, namespace: `merchant-${run}-${++merchant}`, dimensions: 4 }), close: async () => {} }));

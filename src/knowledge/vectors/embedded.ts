@@ -124,8 +124,10 @@ export class EmbeddedVectorIndex implements VectorIndexPort {
     return chosen;
   }
 
-  async query(vector: Float32Array, options: { topK: number; filter?: VectorFilter }): Promise<VectorMatch[]> {
-    const { topK, filter } = options;
+  async query(vector: Float32Array, options: { topK: number; filter?: VectorFilter; locale?: string }): Promise<VectorMatch[]> {
+    const { topK } = options;
+    // A locale narrows like Pinecone's per-locale namespaces do, so every adapter answers alike.
+    const filter = options.locale ? { ...options.filter, locale: options.locale } : options.filter;
     const rows = this.ids.length > EXACT_LIMIT ? this.shortlist(vector, Math.max(1_000, topK * 15), filter) : null;
     const scored: VectorMatch[] = [];
     const consider = (row: number) => {
