@@ -1,12 +1,12 @@
 import type { Config, Merchant } from './config/index.ts';
 import { KnowledgeBase, OpenAIEmbeddings, PineconeVectorIndex, type EmbeddingsPort, type VectorIndexPort } from './knowledge/index.ts';
-import { ShopkeeperError, slugify, type SqliteDb } from './platform/index.ts';
+import { ShopkeeperError, slugify, type SqlDb } from './platform/index.ts';
 
 /**
  * Part of the composition root: picks the embedder and vector index from the configuration
  * (offline and embedded unless keys say otherwise) and builds the knowledge base.
  */
-export function createKnowledgeBase(config: Config, merchant: Merchant, db: SqliteDb): KnowledgeBase {
+export function createKnowledgeBase(config: Config, merchant: Merchant, db: SqlDb): KnowledgeBase {
   let embedder: EmbeddingsPort | undefined;
   const wantsOpenai = config.embeddings === 'openai' || (config.embeddings === 'auto' && !!config.openaiApiKey);
   if (wantsOpenai) {
