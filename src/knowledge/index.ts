@@ -20,6 +20,7 @@ export type { IdfTable } from './embeddings/offline.ts';
 export type { VectorIndexPort, VectorRecord, VectorFilter, VectorMatch, VectorMetadata } from './vectors/port.ts';
 export { EmbeddedVectorIndex } from './vectors/embedded.ts';
 export { KnowledgeBase, DEFAULT_ANSWER_THRESHOLD } from './knowledge-base.ts';
+export { KnowledgeStore } from './store.ts';
 export type { KnowledgeBaseOptions, IngestSummary, HelpSearchResult } from './knowledge-base.ts';
 export type { SearchOptions, FusionSettings, HybridResult } from './search/hybrid.ts';
 export type { Answer, Citation } from './answer.ts';
