@@ -54,8 +54,11 @@ await onEveryDatabase('KnowledgeStore contract', knowledgeMigrations, (open) => 
     expect([...found.keys()].sort()).toEqual([first, second].sort());
     expect(bits(found.get(first)!)).toEqual(bits(odd));
     expect([...found.get(second)!]).toEqual([0.125, 0.125, 0.125, 0.125, 0.125, 0.125]);
-    // The bulk path (server start) returns the same vectors.
-    const many = [first, second, ...Array.from({ length: 2100 }, (_, index) => `absent-${index}`)];
+    // Lookups in several batches, and the bulk path (server start), return the same vectors.
+    const batched = await store.cachedEmbeddings('m1', [first, ...Array.from({ length: 300 }, (_, index) => `gap-${index}`), second]);
+    expect(batched.size).toBe(2);
+    expect(bits(batched.get(second)!)).toEqual(bits(found.get(second)!));
+    const many = [first, second, ...Array.from({ length: 600 }, (_, index) => `absent-${index}`)];
     const bulk = await store.cachedEmbeddings('m1', many);
     expect(bits(bulk.get(first)!)).toEqual(bits(odd));
     expect(bulk.size).toBe(2);
