@@ -1,13 +1,13 @@
 import type { Config, Merchant } from './config/index.ts';
 import { KnowledgeBase, OfflineEmbedder, OpenAIEmbeddings, PgVectorIndex, PineconeVectorIndex, type EmbeddingsPort, type VectorIndexPort } from './knowledge/index.ts';
-import { ShopkeeperError, openPostgres, slugify, type SqliteDb } from './platform/index.ts';
+import { ShopkeeperError, openPostgres, slugify, type SqlDb } from './platform/index.ts';
 
 /**
  * Part of the composition root: picks the embedder and vector index from the configuration
  * (offline and embedded unless keys say otherwise) and builds the knowledge base. `close`
  * releases what the index holds (the pgvector connection pool).
  */
-export function createKnowledgeBase(config: Config, merchant: Merchant, db: SqliteDb): { knowledge: KnowledgeBase; close: () => Promise<void> } {
+export function createKnowledgeBase(config: Config, merchant: Merchant, db: SqlDb): { knowledge: KnowledgeBase; close: () => Promise<void> } {
   let embedder: EmbeddingsPort | undefined;
   const wantsOpenai = config.embeddings === 'openai' || (config.embeddings === 'auto' && !!config.openaiApiKey);
   if (wantsOpenai) {

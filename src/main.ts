@@ -6,12 +6,12 @@ import { CheckoutOutbox, CheckoutPayments, CheckoutService, CheckoutStore, check
 import { checkoutCatalog, type Services } from './flows/index.ts';
 import { acpMigrations } from './surfaces/acp/index.ts';
 import { ConversationStore, assistantMigrations } from './assistant/index.ts';
-import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
+import { SqlArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
 import { SqliteOrderActions, SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
 import { SqliteEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
 import { StripePaymentsProvider, TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createKnowledgeBase } from './knowledge-adapters.ts';
-import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, fixedClock, migrate, openSqlite, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
+import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, fixedClock, migrate, openSqlite, rateLimitMigrations, resolveSecret, sqliteSql, systemClock, type Clock, type Logger, type SqlDb, type SqliteDb } from './platform/index.ts';
 import { createHmac } from 'node:crypto';
 
 export const MIGRATIONS = [
@@ -21,6 +21,8 @@ export const MIGRATIONS = [
 
 export interface Runtime extends Services {
   db: SqliteDb;
+  /** The one SQL interface of this process: every SqlDb user shares it (its queue keeps statements out of each other's SQLite transactions). */
+  sql: SqlDb;
   /** Chat conversations and their messages (the widget, and the console's replies). */
   conversations: ConversationStore;
   /** Support console accounts and sessions (only the console surface and the CLI use them). */
@@ -42,13 +44,14 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const db = openSqlite(join(config.dataDir, 'shopkeeper.db'));
   const ran = migrate(db, MIGRATIONS);
   if (ran.length > 0) logger.debug({ migrations: ran }, 'applied migrations');
+  const sql = sqliteSql(db);
   const catalogRepository = new SqliteCatalogRepository(db);
   const orders = new SqliteOrdersRepository(db);
   const secret = resolveSecret(config.secret, config.dataDir);
   const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
   const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
   const checkoutStore = new CheckoutStore(db);
-  const knowledge = createKnowledgeBase(config, merchant, db);
+  const knowledge = createKnowledgeBase(config, merchant, sql);
   const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock);
   let baseUrl = (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
   return {
@@ -61,8 +64,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     logger,
     clock,
     db,
-    conversations: new ConversationStore(db, clock),
-    accounts: new AccountsService(db, clock),
+    sql,
+    conversations: new ConversationStore(sql, clock),
+    accounts: new AccountsService(sql, clock),
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
     orders,
@@ -72,7 +76,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     audit: new AuditLog(db),
     rateLimiter: new RateLimiter(db),
     customerTokens: new TokenSigner(secret, 'customer-token'),
-    articles: new SqliteArticleRepository(db),
+    articles: new SqlArticleRepository(sql),
     knowledge: knowledge.knowledge,
     payments: config.stripeSecretKey
       ? new StripePaymentsProvider({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret, ...stripeEndpoint(config.stripeApiBase) })

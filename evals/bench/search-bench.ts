@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { KnowledgeBase, knowledgeMigrations, type KnowledgeDocument } from '../../src/knowledge/index.ts';
-import { migrate, openSqlite } from '../../src/platform/index.ts';
+import { migrate, openSqlite, sqliteSql } from '../../src/platform/index.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
@@ -75,7 +75,7 @@ for (const size of SIZES) {
   const heapBefore = process.memoryUsage().heapUsed;
   const db = openSqlite(join(dir, 'bench.db'));
   migrate(db, knowledgeMigrations);
-  const knowledge = new KnowledgeBase(db);
+  const knowledge = new KnowledgeBase(sqliteSql(db));
   let started = performance.now();
   const ingest = await knowledge.ingest(documents);
   const ingestSeconds = (performance.now() - started) / 1000;
@@ -85,7 +85,7 @@ for (const size of SIZES) {
 
   // A restart: load the persisted index (no embedding) as the server does.
   const reopenedDb = openSqlite(join(dir, 'bench.db'));
-  const reopened = new KnowledgeBase(reopenedDb);
+  const reopened = new KnowledgeBase(sqliteSql(reopenedDb));
   started = performance.now();
   await reopened.load();
   const loadSeconds = (performance.now() - started) / 1000;

@@ -62,7 +62,7 @@ async function play(scenario: Scenario): Promise<Verdict> {
       last = events;
       replies.push({ text: events.flatMap((event) => (event.type === 'text-delta' ? [event.text] : [])).join(''), events });
     }
-    const state = runtime.conversations.get(conversationId!)!.state;
+    const state = (await runtime.conversations.get(conversationId!))!.state;
     return judge(scenario, replies, { statusBefore, statusAfter: orderStatuses(runtime), handoff: state.handoff, emails: allEmails(runtime) });
   } finally {
     runtime.close();

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { conflict, invalidInput, newId, type Clock, type SqliteDb } from '../platform/index.ts';
+import { conflict, invalidInput, newId, type Clock, type SqlDb } from '../platform/index.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 import { DEFAULT_LOCKOUT, ROLES, type Account, type LockoutPolicy, type Role, type Session, type SignInResult } from './types.ts';
 
@@ -12,23 +12,26 @@ interface FailureRow { failures: number; locked_until: string | null }
 
 /** Console accounts: who may sign in, their sessions, and the lockout after repeated failures. */
 export class AccountsService {
-  constructor(private readonly db: SqliteDb, private readonly clock: Clock, private readonly policy: LockoutPolicy = DEFAULT_LOCKOUT) {}
+  constructor(private readonly db: SqlDb, private readonly clock: Clock, private readonly policy: LockoutPolicy = DEFAULT_LOCKOUT) {}
 
   async add(email: string, role: Role, password: string): Promise<Account> {
     const normalized = normalizeEmail(email);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalized)) throw invalidInput(`"${email}" is not an email address.`, { field: 'email' });
     if (!ROLES.includes(role)) throw invalidInput(`Role must be agent or admin, not "${role}".`, { field: 'role' });
     if (password.length < 12) throw invalidInput('The password must be at least 12 characters.', { field: 'password', fix: 'Use a longer password, or omit it to have one generated.' });
-    if (this.findRow(normalized)) throw conflict(`An account for ${normalized} already exists.`, { field: 'email' });
+    const duplicate = () => conflict(`An account for ${normalized} already exists.`, { field: 'email' });
+    if (await this.findRow(normalized)) throw duplicate();
     const account: Account = { id: newId('acct'), email: normalized, role, created_at: this.clock.now().toISOString(), last_login_at: null };
     const password_hash = await hashPassword(password);
-    this.db.prepare('INSERT INTO console_accounts (id, email, role, password_hash, created_at) VALUES (@id, @email, @role, @password_hash, @created_at)')
-      .run({ ...account, password_hash });
+    // The unique email decides a race between two admins (or replicas) adding the same address.
+    const inserted = await this.db.run('INSERT INTO console_accounts (id, email, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING',
+      [account.id, account.email, account.role, password_hash, account.created_at]);
+    if (inserted === 0) throw duplicate();
     return account;
   }
 
-  list(): Account[] {
-    return this.db.prepare('SELECT id, email, role, created_at, last_login_at FROM console_accounts ORDER BY email').all() as Account[];
+  async list(): Promise<Account[]> {
+    return this.db.all<Account>('SELECT id, email, role, created_at, last_login_at FROM console_accounts ORDER BY email');
   }
 
   /**
@@ -38,51 +41,56 @@ export class AccountsService {
   async signIn(email: string, password: string): Promise<SignInResult> {
     const normalized = normalizeEmail(email);
     const now = this.clock.now();
-    const failure = this.db.prepare('SELECT failures, locked_until FROM console_login_failures WHERE email = ?').get(normalized) as FailureRow | undefined;
+    const failure = await this.db.get<FailureRow>('SELECT failures, locked_until FROM console_login_failures WHERE email = ?', [normalized]);
     if (failure?.locked_until && new Date(failure.locked_until) > now) {
       return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil((new Date(failure.locked_until).getTime() - now.getTime()) / 1000) };
     }
-    const row = this.findRow(normalized);
+    const row = await this.findRow(normalized);
     const valid = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
-    if (!row || !valid) {
-      const failures = (failure?.locked_until ? 0 : failure?.failures ?? 0) + 1;
-      const locked = failures >= this.policy.maxFailures ? new Date(now.getTime() + this.policy.lockMinutes * 60_000).toISOString() : null;
-      this.db.prepare(`INSERT INTO console_login_failures (email, failures, locked_until, last_failure_at) VALUES (?, ?, ?, ?)
-        ON CONFLICT (email) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at`)
-        .run(normalized, locked ? 0 : failures, locked, now.toISOString());
-      return locked ? { ok: false, reason: 'locked', retryAfterSeconds: this.policy.lockMinutes * 60 } : { ok: false, reason: 'invalid' };
-    }
-    this.db.prepare('DELETE FROM console_login_failures WHERE email = ?').run(normalized);
-    this.db.prepare('UPDATE console_accounts SET last_login_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+    if (!row || !valid) return (await this.countFailure(normalized, now)) ? { ok: false, reason: 'locked', retryAfterSeconds: this.policy.lockMinutes * 60 } : { ok: false, reason: 'invalid' };
+    await this.db.run('DELETE FROM console_login_failures WHERE email = ?', [normalized]);
+    await this.db.run('UPDATE console_accounts SET last_login_at = ? WHERE id = ?', [now.toISOString(), row.id]);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.policy.sessionHours * 3_600_000).toISOString();
-    this.db.prepare('INSERT INTO console_sessions (token_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-      .run(tokenHash(token), row.id, csrfToken, now.toISOString(), expiresAt);
+    await this.db.run('INSERT INTO console_sessions (token_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      [tokenHash(token), row.id, csrfToken, now.toISOString(), expiresAt]);
     const { password_hash: _hash, ...account } = row;
     return { ok: true, token, session: { account: { ...account, last_login_at: now.toISOString() }, csrfToken, expiresAt } };
   }
 
   /** The live session for a cookie value, or null when unknown or expired. */
-  session(token: string): Session | null {
-    const row = this.db.prepare(`SELECT a.id, a.email, a.role, a.created_at, a.last_login_at, s.csrf_token, s.expires_at
-      FROM console_sessions s JOIN console_accounts a ON a.id = s.account_id WHERE s.token_hash = ?`).get(tokenHash(token)) as
-      (Account & { csrf_token: string; expires_at: string }) | undefined;
+  async session(token: string): Promise<Session | null> {
+    const row = await this.db.get<Account & { csrf_token: string; expires_at: string }>(`SELECT a.id, a.email, a.role, a.created_at, a.last_login_at, s.csrf_token, s.expires_at
+      FROM console_sessions s JOIN console_accounts a ON a.id = s.account_id WHERE s.token_hash = ?`, [tokenHash(token)]);
     if (!row || new Date(row.expires_at) <= this.clock.now()) return null;
     const { csrf_token, expires_at, ...account } = row;
     return { account, csrfToken: csrf_token, expiresAt: expires_at };
   }
 
-  signOut(token: string): void {
-    this.db.prepare('DELETE FROM console_sessions WHERE token_hash = ?').run(tokenHash(token));
+  async signOut(token: string): Promise<void> {
+    await this.db.run('DELETE FROM console_sessions WHERE token_hash = ?', [tokenHash(token)]);
   }
 
   /** Lifts a lockout (an admin vouching for a colleague). */
-  unlock(email: string): void {
-    this.db.prepare('DELETE FROM console_login_failures WHERE email = ?').run(normalizeEmail(email));
+  async unlock(email: string): Promise<void> {
+    await this.db.run('DELETE FROM console_login_failures WHERE email = ?', [normalizeEmail(email)]);
   }
 
-  private findRow(email: string): AccountRow | undefined {
-    return this.db.prepare('SELECT * FROM console_accounts WHERE email = ?').get(email) as AccountRow | undefined;
+  /**
+   * Counts one failure in a single statement (a failure after an expired lock starts again at 1),
+   * then locks once the count reaches the limit; true when this failure locked the email. Atomic
+   * in the database, so parallel guesses on several replicas cannot slip under the limit.
+   */
+  private async countFailure(email: string, now: Date): Promise<boolean> {
+    await this.db.run(`INSERT INTO console_login_failures (email, failures, locked_until, last_failure_at) VALUES (?, 1, NULL, ?)
+      ON CONFLICT (email) DO UPDATE SET failures = CASE WHEN console_login_failures.locked_until IS NULL THEN console_login_failures.failures + 1 ELSE 1 END,
+        locked_until = NULL, last_failure_at = excluded.last_failure_at`, [email, now.toISOString()]);
+    const lockedUntil = new Date(now.getTime() + this.policy.lockMinutes * 60_000).toISOString();
+    return (await this.db.run('UPDATE console_login_failures SET failures = 0, locked_until = ? WHERE email = ? AND failures >= ?', [lockedUntil, email, this.policy.maxFailures])) > 0;
+  }
+
+  private async findRow(email: string): Promise<AccountRow | undefined> {
+    return this.db.get<AccountRow>('SELECT id, email, role, password_hash, created_at, last_login_at FROM console_accounts WHERE email = ?', [email]);
   }
 }

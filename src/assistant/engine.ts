@@ -25,16 +25,16 @@ export class ConversationEngine {
 
   async turn(request: TurnRequest, emit: EventSink): Promise<{ conversationId: string }> {
     const { store, merchant, logger } = this.options;
-    const existing = request.conversationId ? store.get(request.conversationId) : null;
-    const record = existing ?? store.create(pickLocale(request.locale, merchant.locales), request.origin ?? null);
+    const existing = request.conversationId ? await store.get(request.conversationId) : null;
+    const record = existing ?? await store.create(pickLocale(request.locale, merchant.locales), request.origin ?? null);
     const state = record.state;
     if (request.text) state.locale = detectLocale(request.text, state.locale);
     emit({ type: 'conversation-started', conversation_id: record.id, locale: state.locale, resumed: existing !== null });
-    // Let the first event reach the socket before the brain works (SQLite calls are synchronous and would hold it back).
+    // Let the first event reach the socket before the brain works (SQLite calls run synchronously and would hold it back).
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const history = store.messages(record.id).filter((message) => message.role !== 'system')
+    const history = (await store.messages(record.id)).filter((message) => message.role !== 'system')
       .map((message) => ({ role: message.role as 'shopper' | 'assistant' | 'agent', text: message.text }));
-    store.append(record.id, 'shopper', request.text ?? `[${request.action?.type ?? 'open'}]`, request.action ? [{ type: 'text-delta', text: JSON.stringify(request.action) }] : []);
+    await store.append(record.id, 'shopper', request.text ?? `[${request.action?.type ?? 'open'}]`, request.action ? [{ type: 'text-delta', text: JSON.stringify(request.action) }] : []);
 
     const events: ChatEvent[] = [];
     let text = '';
@@ -60,16 +60,16 @@ export class ConversationEngine {
         state.handoff = state.handoff === 'none' ? 'offered' : state.handoff;
       }
     }
-    store.saveState(record.id, state);
-    const message: StoredMessage | null = text || events.length ? store.append(record.id, 'assistant', text, events) : null;
+    await store.saveState(record.id, state);
+    const message: StoredMessage | null = text || events.length ? await store.append(record.id, 'assistant', text, events) : null;
     emit({ type: 'message-end', message_id: message?.id ?? '', seq: message?.seq ?? 0 });
     return { conversationId: record.id };
   }
 
   /** Messages after `afterSeq` (resume, and the human's replies while handed off). */
-  transcript(conversationId: string, afterSeq = 0): { messages: StoredMessage[]; handoff: string; locale: string } | null {
-    const record = this.options.store.get(conversationId);
+  async transcript(conversationId: string, afterSeq = 0): Promise<{ messages: StoredMessage[]; handoff: string; locale: string } | null> {
+    const record = await this.options.store.get(conversationId);
     if (!record) return null;
-    return { messages: this.options.store.messages(conversationId, afterSeq), handoff: record.state.handoff, locale: record.state.locale };
+    return { messages: await this.options.store.messages(conversationId, afterSeq), handoff: record.state.handoff, locale: record.state.locale };
   }
 }

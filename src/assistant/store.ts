@@ -1,4 +1,4 @@
-import { newId, type Clock, type SqliteDb } from '../platform/index.ts';
+import { newId, type Clock, type SqlDb } from '../platform/index.ts';
 import type { ChatEvent, ConversationState, HandoffStatus, Locale } from './types.ts';
 
 export type MessageRole = 'shopper' | 'assistant' | 'agent' | 'system';
@@ -13,64 +13,81 @@ export function freshState(locale: Locale): ConversationState {
   return { locale, slots: {}, lastProducts: [], handoff: 'none', misses: 0 };
 }
 
+/** Two writers picked the same seq; (conversation_id, seq) is the primary key, so one of them retries. */
+function isDuplicateSeq(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 /**
- * SQLite storage for conversations and their messages. `appendAgentReply` is how the support
- * console writes a human's reply into a conversation; the widget picks it up by polling.
+ * Conversations and their messages, on SQLite or PostgreSQL. `appendAgentReply` is how the
+ * support console writes a human's reply into a conversation; the widget picks it up by polling.
  */
 export class ConversationStore {
-  constructor(private readonly db: SqliteDb, private readonly clock: Clock) {}
+  constructor(private readonly db: SqlDb, private readonly clock: Clock) {}
 
-  create(locale: Locale, origin: string | null): ConversationRecord {
+  async create(locale: Locale, origin: string | null): Promise<ConversationRecord> {
     const id = newId('conv');
     const now = this.clock.now().toISOString();
     const state = freshState(locale);
-    this.db.prepare('INSERT INTO assistant_conversations (id, locale, state, handoff, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, locale, JSON.stringify(state), state.handoff, origin, now, now);
+    await this.db.run('INSERT INTO assistant_conversations (id, locale, state, handoff, ticket_id, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [id, locale, JSON.stringify(state), state.handoff, null, origin, now, now]);
     return { id, state, created_at: now, updated_at: now };
   }
 
-  get(id: string): ConversationRecord | null {
-    const row = this.db.prepare('SELECT id, state, created_at, updated_at FROM assistant_conversations WHERE id = ?').get(id) as
-      { id: string; state: string; created_at: string; updated_at: string } | undefined;
+  async get(id: string): Promise<ConversationRecord | null> {
+    const row = await this.db.get<{ id: string; state: string; created_at: string; updated_at: string }>('SELECT id, state, created_at, updated_at FROM assistant_conversations WHERE id = ?', [id]);
     return row ? { ...row, state: JSON.parse(row.state) as ConversationState } : null;
   }
 
-  saveState(id: string, state: ConversationState): void {
-    this.db.prepare('UPDATE assistant_conversations SET state = ?, locale = ?, handoff = ?, updated_at = ? WHERE id = ?')
-      .run(JSON.stringify(state), state.locale, state.handoff, this.clock.now().toISOString(), id);
+  async saveState(id: string, state: ConversationState): Promise<void> {
+    await this.db.run('UPDATE assistant_conversations SET state = ?, locale = ?, handoff = ?, ticket_id = ?, updated_at = ? WHERE id = ?',
+      [JSON.stringify(state), state.locale, state.handoff, state.ticketId ?? null, this.clock.now().toISOString(), id]);
   }
 
-  append(conversationId: string, role: MessageRole, text: string, events: ChatEvent[] = [], author: string | null = null): StoredMessage {
+  /**
+   * Appends with the next seq in one statement (atomic on SQLite, and no transaction held across
+   * connections). Two replicas appending at once on PostgreSQL may both read the same MAX(seq);
+   * the primary key refuses the second, which retries with the next number.
+   */
+  async append(conversationId: string, role: MessageRole, text: string, events: ChatEvent[] = [], author: string | null = null): Promise<StoredMessage> {
     const id = newId('msg');
     const created_at = this.clock.now().toISOString();
-    const insert = this.db.transaction(() => {
-      const { next } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM assistant_messages WHERE conversation_id = ?').get(conversationId) as { next: number };
-      this.db.prepare('INSERT INTO assistant_messages (conversation_id, seq, id, role, author, text, events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(conversationId, next, id, role, author, text, JSON.stringify(events), created_at);
-      return next;
-    });
-    return { seq: insert(), id, role, author, text, events, created_at };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const row = await this.db.get<{ seq: number }>(`INSERT INTO assistant_messages (conversation_id, seq, id, role, author, text, events, created_at)
+          SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ? FROM assistant_messages WHERE conversation_id = ? RETURNING seq`,
+        [conversationId, id, role, author, text, JSON.stringify(events), created_at, conversationId]);
+        return { seq: Number(row!.seq), id, role, author, text, events, created_at };
+      } catch (error) {
+        if (!isDuplicateSeq(error) || attempt >= 20) throw error;
+      }
+    }
   }
 
-  messages(conversationId: string, afterSeq = 0): StoredMessage[] {
-    const rows = this.db.prepare('SELECT seq, id, role, author, text, events, created_at FROM assistant_messages WHERE conversation_id = ? AND seq > ? ORDER BY seq')
-      .all(conversationId, afterSeq) as Array<Omit<StoredMessage, 'events'> & { events: string }>;
+  async messages(conversationId: string, afterSeq = 0): Promise<StoredMessage[]> {
+    const rows = await this.db.all<Omit<StoredMessage, 'events'> & { events: string }>(
+      'SELECT seq, id, role, author, text, events, created_at FROM assistant_messages WHERE conversation_id = ? AND seq > ? ORDER BY seq', [conversationId, afterSeq]);
     return rows.map((row) => ({ ...row, events: JSON.parse(row.events) as ChatEvent[] }));
   }
 
   /** A support agent's reply (the console calls this); the conversation is now owned by a human. */
-  appendAgentReply(conversationId: string, text: string, agent: string): StoredMessage {
-    const record = this.get(conversationId);
-    if (!record) throw new Error(`No conversation ${conversationId}`);
-    this.setHandoff(conversationId, 'human');
+  async appendAgentReply(conversationId: string, text: string, agent: string): Promise<StoredMessage> {
+    if (!(await this.setHandoff(conversationId, 'human'))) throw new Error(`No conversation ${conversationId}`);
     return this.append(conversationId, 'agent', text, [], agent);
   }
 
-  setHandoff(conversationId: string, status: HandoffStatus, ticketId?: string): void {
-    const record = this.get(conversationId);
-    if (!record) return;
-    record.state.handoff = status;
-    if (ticketId) record.state.ticketId = ticketId;
-    this.saveState(conversationId, record.state);
+  /** Read-modify-write of the state under the row lock, so a concurrent handoff change is not lost. Returns false when there is no such conversation. */
+  async setHandoff(conversationId: string, status: HandoffStatus, ticketId?: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get<{ state: string }>(`SELECT state FROM assistant_conversations WHERE id = ?${tx.forUpdate}`, [conversationId]);
+      if (!row) return false;
+      const state = JSON.parse(row.state) as ConversationState;
+      state.handoff = status;
+      if (ticketId) state.ticketId = ticketId;
+      await tx.run('UPDATE assistant_conversations SET state = ?, handoff = ?, ticket_id = ?, updated_at = ? WHERE id = ?',
+        [JSON.stringify(state), state.handoff, state.ticketId ?? null, this.clock.now().toISOString(), conversationId]);
+      return true;
+    });
   }
 }

@@ -3,6 +3,7 @@ export { productSchema, variantSchema, htmlToText, isVariantAvailable } from './
 export type { CatalogRepository, UpsertResult } from './repository.ts';
 export { SqliteCatalogRepository } from './sqlite-repository.ts';
 export { PgCatalogRepository } from './pg-repository.ts';
+export { catalogRepositoryFor } from './repository-for.ts';
 export { catalogMigrations } from './migrations.ts';
 export { importCatalogFile, importCatalogDir, catalogFormatOf } from './import-catalog.ts';
 export { parseShopifyCsv } from './importers/shopify-csv.ts';

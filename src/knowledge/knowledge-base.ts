@@ -1,4 +1,4 @@
-import { stableHash, type SqliteDb } from '../platform/index.ts';
+import { stableHash, type SqlDb } from '../platform/index.ts';
 import { SynonymLexicon } from './analysis/synonyms.ts';
 import { extractAnswer, type Answer } from './answer.ts';
 import { chunkDocument } from './chunk.ts';
@@ -51,14 +51,16 @@ export class KnowledgeBase {
   private embedder: EmbeddingsPort;
   private vectors: VectorIndexPort;
   private readonly ownsEmbedder: boolean;
+  private prepared: Promise<void> | null = null;
   readonly lexicon: SynonymLexicon;
   readonly answerThreshold: number;
   readonly fusion: FusionSettings;
 
-  constructor(db: SqliteDb, options: KnowledgeBaseOptions = {}) {
+  constructor(db: SqlDb, options: KnowledgeBaseOptions = {}) {
     this.store = new KnowledgeStore(db);
     this.ownsEmbedder = !options.embedder;
-    this.embedder = options.embedder ?? new OfflineEmbedder(this.store.getState<IdfTable>(IDF_KEY));
+    // The stored IDF table is read by `ready()` before the first load, ingest or search.
+    this.embedder = options.embedder ?? new OfflineEmbedder(null);
     this.vectors = options.vectors ?? new EmbeddedVectorIndex(this.embedder.dimensions);
     this.lexicon = new SynonymLexicon(undefined, options.synonyms ?? []);
     this.answerThreshold = options.answerThreshold ?? DEFAULT_ANSWER_THRESHOLD;
@@ -78,10 +80,21 @@ export class KnowledgeBase {
     return this.embedder.model;
   }
 
+  /** The offline embedder needs the IDF fitted at the last ingest; reading it is async, so it happens once, on first use. */
+  private ready(): Promise<void> {
+    this.prepared ??= (async () => {
+      if (!this.ownsEmbedder) return;
+      const idf = await this.store.getState<IdfTable>(IDF_KEY);
+      if (idf) this.embedder = new OfflineEmbedder(idf, this.embedder.dimensions);
+    })();
+    return this.prepared;
+  }
+
   /** Loads the stored passages and their cached embeddings into memory (server start). */
   async load(): Promise<{ chunks: number; seconds: number }> {
     const started = performance.now();
-    const chunks = this.store.chunks();
+    await this.ready();
+    const chunks = await this.store.chunks();
     this.passages.add(chunks);
     if (this.vectors instanceof EmbeddedVectorIndex) await this.vectors.upsert(await this.vectorsFor(chunks, { computed: 0, cached: 0 }));
     return { chunks: chunks.length, seconds: (performance.now() - started) / 1000 };
@@ -94,7 +107,8 @@ export class KnowledgeBase {
    */
   async ingest(documents: readonly KnowledgeDocument[], onProgress?: (done: number, total: number) => void): Promise<IngestSummary> {
     const started = performance.now();
-    const previous = this.store.documentHashes();
+    await this.ready();
+    const previous = await this.store.documentHashes();
     const summary: IngestSummary = { documents: documents.length, created: 0, updated: 0, unchanged: 0, deleted: 0, chunks: { added: 0, removed: 0, total: 0 }, embeddings: { computed: 0, cached: 0, model: '' }, seconds: 0 };
     const put: Array<{ key: string; hash: string; chunks: Chunk[] }> = [];
     const present = new Set<string>();
@@ -113,18 +127,18 @@ export class KnowledgeBase {
     }
     const remove = [...previous.keys()].filter((key) => !present.has(key));
     summary.deleted = remove.length;
-    const staleIds = this.store.chunkIds([...remove, ...put.map((item) => item.key)]);
-    this.store.apply({ put, remove });
+    const staleIds = await this.store.chunkIds([...remove, ...put.map((item) => item.key)]);
+    await this.store.apply({ put, remove });
     const added = put.flatMap((item) => item.chunks);
     summary.chunks = { added: added.length, removed: staleIds.length, total: 0 };
 
-    const refit = this.ownsEmbedder && this.needsRefit(added.length - staleIds.length);
+    const refit = this.ownsEmbedder && await this.needsRefit(added.length - staleIds.length);
     this.passages.remove(staleIds);
     this.passages.add(added);
     if (refit) {
       const all = this.passages.all();
       const idf = fitIdf(all.map(indexText));
-      this.store.setState(IDF_KEY, idf);
+      await this.store.setState(IDF_KEY, idf);
       this.embedder = new OfflineEmbedder(idf, this.embedder.dimensions);
       if (this.vectors instanceof EmbeddedVectorIndex) this.vectors = new EmbeddedVectorIndex(this.embedder.dimensions);
       else await this.vectors.delete(staleIds);
@@ -133,7 +147,7 @@ export class KnowledgeBase {
       await this.vectors.delete(staleIds);
       await this.vectors.upsert(await this.vectorsFor(added, summary.embeddings, onProgress));
     }
-    if (summary.created + summary.updated + summary.deleted > 0) this.store.pruneEmbeddings(this.embedder.model);
+    if (summary.created + summary.updated + summary.deleted > 0) await this.store.pruneEmbeddings(this.embedder.model);
     summary.embeddings.model = this.embedder.model;
     summary.chunks.total = this.passages.size;
     summary.seconds = Math.round(performance.now() - started) / 1000;
@@ -141,8 +155,8 @@ export class KnowledgeBase {
   }
 
   /** The offline embedder's IDF is refitted when the corpus grew or shrank by a quarter since the last fit. */
-  private needsRefit(delta: number): boolean {
-    const idf = this.store.getState<IdfTable>(IDF_KEY);
+  private async needsRefit(delta: number): Promise<boolean> {
+    const idf = await this.store.getState<IdfTable>(IDF_KEY);
     if (!idf) return true;
     const after = this.passages.size + delta;
     return Math.abs(after - idf.documents) > 0.25 * Math.max(idf.documents, 1);
@@ -150,7 +164,7 @@ export class KnowledgeBase {
 
   private async vectorsFor(chunks: readonly Chunk[], counts: { computed: number; cached: number }, onProgress?: (done: number, total: number) => void): Promise<VectorRecord[]> {
     const model = this.embedder.model;
-    const cached = this.store.cachedEmbeddings(model, chunks.map((chunk) => chunk.content_hash));
+    const cached = await this.store.cachedEmbeddings(model, chunks.map((chunk) => chunk.content_hash));
     const missing = chunks.filter((chunk) => !cached.has(chunk.content_hash));
     counts.cached += chunks.length - missing.length;
     const fresh = new Map<string, Float32Array>();
@@ -161,7 +175,7 @@ export class KnowledgeBase {
       onProgress?.(Math.min(start + 256, missing.length), missing.length);
     }
     counts.computed += fresh.size;
-    if (fresh.size) this.store.saveEmbeddings(model, fresh);
+    if (fresh.size) await this.store.saveEmbeddings(model, fresh);
     return chunks.map((chunk) => ({
       id: chunk.id,
       values: cached.get(chunk.content_hash) ?? fresh.get(chunk.content_hash)!,
@@ -171,6 +185,7 @@ export class KnowledgeBase {
 
   /** Raw hybrid retrieval (the eval and the benchmark use it directly). */
   async retrieve(query: string, options: SearchOptions = {}, fusion: Partial<FusionSettings> = {}): Promise<HybridResult> {
+    await this.ready();
     return hybridSearch({ passages: this.passages, vectors: this.vectors, embedder: this.embedder, lexicon: this.lexicon }, query, options, { ...this.fusion, ...fusion });
   }
 

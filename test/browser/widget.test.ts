@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('widget in a real browser (Debian Chromium)', () =
       await page.locator('#shopkeeper-chat .status').waitFor({ state: 'visible' });
       expect(await page.locator('#shopkeeper-chat .status').textContent()).toMatch(/Waiting for a person/);
       const conversationId = await page.evaluate(() => Object.entries(localStorage).find(([key]) => key.startsWith('shopkeeper:conversation:'))?.[1]);
-      server.runtime.conversations.appendAgentReply(conversationId!, 'Hi, this is Sam from Northwind. I have your conversation and your order; how can I help?', 'Sam');
+      await server.runtime.conversations.appendAgentReply(conversationId!, 'Hi, this is Sam from Northwind. I have your conversation and your order; how can I help?', 'Sam');
       await page.locator('#shopkeeper-chat .msg.agent').waitFor({ timeout: 10_000 });
       await page.locator('#shopkeeper-chat .log').evaluate((log) => { log.scrollTop = log.scrollHeight; });
       expect(await page.locator('#shopkeeper-chat .msg.agent').textContent()).toContain('Sam');

@@ -35,7 +35,7 @@ export const agentsCommand: Command = {
     const runtime = createRuntime(context.config(), { logger: createLogger({ level: 'warn' }) });
     try {
       if (action === 'list') {
-        const accounts = runtime.accounts.list();
+        const accounts = await runtime.accounts.list();
         if (context.json) context.print(JSON.stringify(accounts, null, 2));
         else for (const account of accounts) context.print(`${account.email}\t${account.role}\tlast sign-in ${account.last_login_at ?? 'never'}`);
         return 0;

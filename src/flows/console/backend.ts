@@ -18,7 +18,7 @@ const LIVE_WINDOW_MS = 15 * 60_000;
  */
 export function createConsoleBackend(services: Services, deps: ConsoleDeps): ConsoleBackend {
   const who = (actor: ConsoleActor) => ({ actor: { kind: 'support_agent', id: actor.id } as AuditActor, channel: 'console', now: services.clock.now() });
-  const emails = () => new Map(deps.accounts.list().map((account) => [account.id, account.email]));
+  const emails = async () => new Map((await deps.accounts.list()).map((account) => [account.id, account.email]));
   const load = async (id: string): Promise<Escalation> => {
     const escalation = await services.escalations.get(id);
     if (!escalation) throw notFound(`Escalation ${id} not found.`, { field: 'id', fix: 'Open it from the queue.' });
@@ -43,13 +43,13 @@ export function createConsoleBackend(services: Services, deps: ConsoleDeps): Con
         && (!filter.updatedAfter || item.updated_at > filter.updatedAfter));
       const customers = new Map<string, Customer | null>();
       for (const id of new Set(chosen.map((item) => item.customer_id).filter((value): value is string => value !== null))) customers.set(id, await services.orders.getCustomer(id));
-      const names = emails();
+      const names = await emails();
       return chosen.map((item) => summaryOf(item, item.customer_id ? customers.get(item.customer_id) ?? null : null, names));
     },
 
     async getEscalation(id) {
       const escalation = await services.escalations.get(id);
-      return escalation ? detailOf(services, deps, escalation, emails()) : null;
+      return escalation ? detailOf(services, deps, escalation, await emails()) : null;
     },
 
     async claim(id, actor) {
@@ -82,10 +82,10 @@ export function createConsoleBackend(services: Services, deps: ConsoleDeps): Con
       services.audit.record({ actor: who(actor).actor, channel: 'console', action: 'escalation.reply', subject: { type: 'escalation', id }, customer_id: escalation.customer_id ?? undefined, before: null, after: { text } }, at.toISOString());
       const conversationId = deps.readModel.conversationOf(escalation);
       let delivery: ReplyDelivery = 'stored';
-      const conversation = conversationId && deps.conversations ? deps.conversations.get(conversationId) : null;
+      const conversation = conversationId && deps.conversations ? await deps.conversations.get(conversationId) : null;
       if (conversationId && conversation && deps.conversations) {
         delivery = at.getTime() - Date.parse(conversation.updated_at) <= LIVE_WINDOW_MS ? 'live' : 'stored';
-        deps.conversations.appendAgentReply(conversationId, text, actor.email);
+        await deps.conversations.appendAgentReply(conversationId, text, actor.email);
       }
       if (escalation.status !== 'resolved') await services.escalations.setStatus(id, 'waiting_on_customer', who(actor));
       return delivery;

@@ -10,11 +10,11 @@ export interface ConversationMessage { seq: number; role: 'shopper' | 'assistant
 export interface ConsoleDeps {
   readModel: ConsoleReadModel;
   /** Console accounts by id, to show who claimed or decided. */
-  accounts: { list(): Array<{ id: string; email: string }> };
+  accounts: { list(): Promise<Array<{ id: string; email: string }>> };
   conversations?: {
-    get(id: string): { updated_at: string } | null;
-    messages(id: string, afterSeq?: number): ConversationMessage[];
-    appendAgentReply(id: string, text: string, agent: string): unknown;
+    get(id: string): Promise<{ updated_at: string } | null>;
+    messages(id: string, afterSeq?: number): Promise<ConversationMessage[]>;
+    appendAgentReply(id: string, text: string, agent: string): Promise<unknown>;
   } | null;
   answerQuestion?: ((question: string) => Promise<{ answerable: boolean; answer?: string; citations?: Array<{ title: string; url: string }> }>) | null;
 }

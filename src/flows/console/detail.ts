@@ -70,7 +70,7 @@ export async function detailOf(services: Services, deps: ConsoleDeps, escalation
   const verification = customer ? services.audit.list({ customer_id: customer.id, action: 'customer.verify' }).at(-1) : undefined;
 
   let transcript: TranscriptEntry[] = escalation.transcript.map((entry) => ({ role: entry.role, text: entry.text, at: entry.at ?? escalation.created_at }));
-  const conversation = conversationId && deps.conversations ? deps.conversations.messages(conversationId) : [];
+  const conversation = conversationId && deps.conversations ? await deps.conversations.messages(conversationId) : [];
   if (conversation.length > 0) {
     transcript = conversation.filter((message) => !(message.role === 'shopper' && message.text.startsWith('['))).map((message) => ({
       role: message.role === 'agent' ? 'support_agent' : message.role, text: message.text, at: message.created_at, ...(message.author ? { author: message.author } : {}),

@@ -113,8 +113,8 @@ export function consoleRouter(services: Services, options: ConsoleOptions): Rout
     response.json({ ...insights, knowledge_gaps: gaps });
   });
 
-  router.get('/console/admin/agents', admin, (request: ConsoleRequest, response) => {
-    response.type('html').send(page(request, 'Accounts', 'agents', agentsPage(accounts.list(), request.session!.csrfToken)));
+  router.get('/console/admin/agents', admin, async (request: ConsoleRequest, response) => {
+    response.type('html').send(page(request, 'Accounts', 'agents', agentsPage(await accounts.list(), request.session!.csrfToken)));
   });
   router.post('/console/admin/agents', admin, async (request: ConsoleRequest, response) => {
     const body = request.body as Record<string, unknown>;
@@ -122,10 +122,10 @@ export function consoleRouter(services: Services, options: ConsoleOptions): Rout
     if (!role) throw invalidInput('Role must be agent or admin.', { field: 'role' });
     const password = generatePassword();
     const account = await accounts.add(String(body.email ?? ''), role satisfies Role, password);
-    response.type('html').send(page(request, 'Accounts', 'agents', agentsPage(accounts.list(), request.session!.csrfToken, { email: account.email, password })));
+    response.type('html').send(page(request, 'Accounts', 'agents', agentsPage(await accounts.list(), request.session!.csrfToken, { email: account.email, password })));
   });
-  router.post('/console/admin/agents/unlock', admin, (request, response) => {
-    accounts.unlock(String((request.body as Record<string, unknown>).email ?? ''));
+  router.post('/console/admin/agents/unlock', admin, async (request, response) => {
+    await accounts.unlock(String((request.body as Record<string, unknown>).email ?? ''));
     response.redirect(303, '/console/admin/agents');
   });
   return router;

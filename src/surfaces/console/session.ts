@@ -75,9 +75,9 @@ function refuse(request: Request, response: Response, status: 401 | 403, code: s
  * `_csrf` or header `X-CSRF-Token`) and must not come from another site.
  */
 export function requireSession(accounts: AccountsService, role: 'agent' | 'admin' = 'agent'): RequestHandler {
-  return (request: ConsoleRequest, response: Response, next: NextFunction) => {
+  return async (request: ConsoleRequest, response: Response, next: NextFunction) => {
     const token = readCookie(request, SESSION_COOKIE);
-    const session = token ? accounts.session(token) : null;
+    const session = token ? await accounts.session(token) : null;
     if (!session || !token) return refuse(request, response, 401, 'unauthorized', 'Sign in to use the support console.');
     if (role === 'admin' && session.account.role !== 'admin') return refuse(request, response, 403, 'forbidden', 'This page is for admins.');
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {

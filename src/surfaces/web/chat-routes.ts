@@ -88,9 +88,9 @@ export function chatRoutes(options: ChatRoutesOptions): Router {
     response.end();
   });
 
-  router.get('/api/chat/:id/messages', cors, (request, response) => {
+  router.get('/api/chat/:id/messages', cors, async (request, response) => {
     const after = Number(request.query.after ?? 0);
-    const transcript = options.engine.transcript(String(request.params.id), Number.isFinite(after) ? after : 0);
+    const transcript = await options.engine.transcript(String(request.params.id), Number.isFinite(after) ? after : 0);
     if (!transcript) return sendProblem(response, { title: 'Not found', status: 404, code: 'not_found', detail: 'No such conversation.', fix: 'Start a new conversation with POST /api/chat.' });
     response.setHeader('Cache-Control', 'no-store');
     response.json({

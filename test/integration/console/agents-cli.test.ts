@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { AccountsService } from '../../../src/accounts/index.ts';
-import { openSqlite, systemClock } from '../../../src/platform/index.ts';
+import { openSqlite, sqliteSql, systemClock } from '../../../src/platform/index.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { TEA_SHOP, tempDir } from '../../helpers/paths.ts';
 
@@ -26,7 +26,7 @@ describe('shopkeeper agents', { timeout: 120_000 }, () => {
 
     const db = openSqlite(`${data.path}/shopkeeper.db`);
     try {
-      const accounts = new AccountsService(db, systemClock);
+      const accounts = new AccountsService(sqliteSql(db), systemClock);
       expect((await accounts.signIn('ada@northwind.example', 'a long admin password')).ok).toBe(true);
       expect((await accounts.signIn('sam@northwind.example', created.password)).ok).toBe(true);
       const stored = db.prepare('SELECT password_hash FROM console_accounts').all() as { password_hash: string }[];

@@ -98,7 +98,7 @@ describe('console access control', () => {
     expect((await admin.request('/console/insights')).status).toBe(200);
     const added = await admin.post('/console/admin/agents', { email: 'new@northwind.example', role: 'agent' });
     expect(await added.text()).toMatch(/Created new@northwind\.example/);
-    expect(server.runtime.accounts.list().map((account) => account.email)).toContain('new@northwind.example');
+    expect((await server.runtime.accounts.list()).map((account) => account.email)).toContain('new@northwind.example');
   });
 
   it('locks an email out after repeated failures, the same for unknown emails, until an admin lifts it', async () => {

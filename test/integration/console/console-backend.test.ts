@@ -8,9 +8,9 @@ let backend: ConsoleBackend;
 let sam: { id: string; email: string; role: 'agent' };
 /** The assistant's conversation store, when the build has it (the widget issue). */
 type Conversations = NonNullable<ConsoleDeps['conversations']> & {
-  create(locale: string, origin: string | null): { id: string };
-  append(id: string, role: string, text: string): unknown;
-  setHandoff(id: string, status: string, ticketId?: string): void;
+  create(locale: string, origin: string | null): Promise<{ id: string }>;
+  append(id: string, role: string, text: string): Promise<unknown>;
+  setHandoff(id: string, status: string, ticketId?: string): Promise<unknown>;
 };
 const conversationsOf = (harness: SupportHarness) => (harness.runtime as unknown as { conversations?: Conversations }).conversations;
 type Held = { status: string; held_action_id: string; escalation_id: string; amounts: Record<string, number> };
@@ -81,11 +81,11 @@ describe('console backend over the support capabilities', () => {
     const store = conversationsOf(shop);
     if (!store) return context.skip();
     const held = await holdRefund();
-    const conversation = store.create('en', null);
-    store.append(conversation.id, 'shopper', 'Can I return my tent?');
-    store.setHandoff(conversation.id, 'requested', held.escalation_id);
+    const conversation = await store.create('en', null);
+    await store.append(conversation.id, 'shopper', 'Can I return my tent?');
+    await store.setHandoff(conversation.id, 'requested', held.escalation_id);
     expect(await backend.reply(held.escalation_id, sam, 'Your refund is approved.')).toBe('live');
-    expect(store.messages(conversation.id).at(-1)).toMatchObject({ role: 'agent', author: 'sam@northwind.example', text: 'Your refund is approved.' });
+    expect((await store.messages(conversation.id)).at(-1)).toMatchObject({ role: 'agent', author: 'sam@northwind.example', text: 'Your refund is approved.' });
     const detail = (await backend.getEscalation(held.escalation_id))!;
     expect(detail.conversation_id).toBe(conversation.id);
     expect(detail.transcript.map((entry) => entry.role)).toEqual(['shopper', 'support_agent']);
@@ -95,11 +95,11 @@ describe('console backend over the support capabilities', () => {
     const store = conversationsOf(shop);
     if (!store) return context.skip();
     for (const question of ['Do you ship to Iceland?', 'can you ship to iceland', 'What is your return window?']) {
-      const conversation = store.create('en', null);
-      store.append(conversation.id, 'shopper', question);
-      store.append(conversation.id, 'assistant', question.includes('return') ? 'You have 30 days.' : "I don't know the answer to that from our help center, and I'd rather not guess.");
+      const conversation = await store.create('en', null);
+      await store.append(conversation.id, 'shopper', question);
+      await store.append(conversation.id, 'assistant', question.includes('return') ? 'You have 30 days.' : "I don't know the answer to that from our help center, and I'd rather not guess.");
     }
-    store.setHandoff(store.create('en', null).id, 'requested');
+    await store.setHandoff((await store.create('en', null)).id, 'requested');
     const now = shop.runtime.clock.now().getTime();
     const insights = await backend.insights({ from: new Date(now - 86_400_000).toISOString(), to: new Date(now + 60_000).toISOString() });
     expect(insights).toMatchObject({ conversations: 4, resolved_without_human: 3 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AccountsService, accountsMigrations, hashPassword, verifyPassword } from '../../../src/accounts/index.ts';
-import { migrate, openSqlite, type Clock } from '../../../src/platform/index.ts';
+import { migrate, openSqlite, sqliteSql, type Clock } from '../../../src/platform/index.ts';
 
 function setup() {
   const db = openSqlite(':memory:');
@@ -8,7 +8,7 @@ function setup() {
   let now = new Date('2026-11-28T09:00:00Z');
   const clock: Clock = { now: () => new Date(now) };
   const advance = (minutes: number) => (now = new Date(now.getTime() + minutes * 60_000));
-  return { db, accounts: new AccountsService(db, clock, { maxFailures: 3, lockMinutes: 10, sessionHours: 1 }), advance };
+  return { db, accounts: new AccountsService(sqliteSql(db), clock, { maxFailures: 3, lockMinutes: 10, sessionHours: 1 }), advance };
 }
 
 describe('accounts', () => {
@@ -27,13 +27,13 @@ describe('accounts', () => {
     if (!result.ok) throw new Error('sign-in failed');
     expect(result.session.account).toMatchObject({ email: 'sam@example.com', role: 'agent' });
     expect(JSON.stringify(db.prepare('SELECT * FROM console_sessions').all())).not.toContain(result.token);
-    expect(accounts.session(result.token)?.csrfToken).toBe(result.session.csrfToken);
+    expect((await accounts.session(result.token))?.csrfToken).toBe(result.session.csrfToken);
     advance(61);
-    expect(accounts.session(result.token)).toBeNull();
+    expect(await accounts.session(result.token)).toBeNull();
     const again = await accounts.signIn('sam@example.com', 'twelve chars!');
     if (!again.ok) throw new Error('sign-in failed');
-    accounts.signOut(again.token);
-    expect(accounts.session(again.token)).toBeNull();
+    await accounts.signOut(again.token);
+    expect(await accounts.session(again.token)).toBeNull();
   });
 
   it('locks after the configured failures, then lets the right password in once the lock expires', async () => {

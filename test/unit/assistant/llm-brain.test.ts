@@ -57,7 +57,7 @@ describe('LLM brain against a local OpenAI-compatible server', () => {
     const reply = await send('what is the return policy?');
     expect(reply.text).not.toContain('365');
     expect(reply.text).toMatch(/I don't know/);
-    expect(h.runtime.conversations.get(conversationId!)!.state.handoff).toBe('offered');
+    expect((await h.runtime.conversations.get(conversationId!))!.state.handoff).toBe('offered');
   });
 
   it('turns a write call into a preview; only the shopper confirmation executes it; the token never reaches the model', async () => {
@@ -68,7 +68,7 @@ describe('LLM brain against a local OpenAI-compatible server', () => {
     const preview = reply.events.find((event) => event.type === 'action-preview');
     expect(preview).toBeDefined();
     expect((await h.runtime.orders.getOrder('NW-10325'))!.status).toBe('pending');
-    expect(JSON.stringify(openai.requests.slice(-3).map((request) => request.body.messages))).not.toContain(h.runtime.conversations.get(conversationId!)!.state.customerToken!);
+    expect(JSON.stringify(openai.requests.slice(-3).map((request) => request.body.messages))).not.toContain((await h.runtime.conversations.get(conversationId!))!.state.customerToken!);
     const before = openai.requests.length;
     const done = await send({ action: { type: 'confirm', preview_id: preview?.type === 'action-preview' ? preview.preview.id : '' } });
     expect(done.text).toMatch(/Done/);

@@ -62,11 +62,11 @@ describe('offline dialogue manager over the registry', () => {
     h.reset();
     const reply = await h.send('I want to talk to a human');
     expect(h.event(reply, 'handoff-status')!.status).toBe('requested');
-    h.runtime.conversations.appendAgentReply(reply.conversationId, 'Hi, this is Sam from support.', 'Sam');
+    await h.runtime.conversations.appendAgentReply(reply.conversationId, 'Hi, this is Sam from support.', 'Sam');
     const after = await h.send('hello?');
     expect(after.text).toBe('');
     expect(h.event(after, 'handoff-status')!.status).toBe('human');
-    const transcript = h.engine.transcript(reply.conversationId)!;
+    const transcript = (await h.engine.transcript(reply.conversationId))!;
     expect(transcript.messages.some((message) => message.role === 'agent' && message.author === 'Sam')).toBe(true);
   });
 

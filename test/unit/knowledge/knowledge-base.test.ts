@@ -1,19 +1,19 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { KnowledgeBase, SqliteArticleRepository, articleToDocument, importHelpDir, knowledgeMigrations, type KnowledgeDocument } from '../../../src/knowledge/index.ts';
-import { migrate, openSqlite } from '../../../src/platform/index.ts';
+import { KnowledgeBase, SqlArticleRepository, articleToDocument, importHelpDir, knowledgeMigrations, type KnowledgeDocument } from '../../../src/knowledge/index.ts';
+import { migrate, openSqlite, sqliteSql } from '../../../src/platform/index.ts';
 import { DEMO_MERCHANT } from '../../helpers/paths.ts';
 
 function freshDb() {
   const db = openSqlite(':memory:');
   migrate(db, knowledgeMigrations);
-  return db;
+  return sqliteSql(db);
 }
 
 let knowledge: KnowledgeBase;
 beforeAll(async () => {
   const db = freshDb();
-  const articles = new SqliteArticleRepository(db);
+  const articles = new SqlArticleRepository(db);
   await importHelpDir(articles, join(DEMO_MERCHANT, 'help'));
   knowledge = new KnowledgeBase(db);
   await knowledge.ingest((await articles.list()).map(articleToDocument));

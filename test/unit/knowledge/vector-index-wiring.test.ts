@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, loadMerchant } from '../../../src/config/index.ts';
 import { createKnowledgeBase } from '../../../src/knowledge-adapters.ts';
 import { knowledgeMigrations } from '../../../src/knowledge/index.ts';
-import { migrate, openSqlite } from '../../../src/platform/index.ts';
+import { migrate, openSqlite, sqliteSql } from '../../../src/platform/index.ts';
 import { DEMO_MERCHANT } from '../../helpers/paths.ts';
 
 describe('SHOPKEEPER_VECTOR_INDEX=pgvector', () => {
@@ -11,7 +11,7 @@ describe('SHOPKEEPER_VECTOR_INDEX=pgvector', () => {
   it('needs DATABASE_URL, and says so', () => {
     const db = openSqlite(':memory:');
     try {
-      expect(() => createKnowledgeBase(loadConfig({ env: { SHOPKEEPER_VECTOR_INDEX: 'pgvector' } }), merchant, db)).toThrow(/needs DATABASE_URL/);
+      expect(() => createKnowledgeBase(loadConfig({ env: { SHOPKEEPER_VECTOR_INDEX: 'pgvector' } }), merchant, sqliteSql(db))).toThrow(/needs DATABASE_URL/);
     } finally {
       db.close();
     }
@@ -22,7 +22,7 @@ describe('SHOPKEEPER_VECTOR_INDEX=pgvector', () => {
     migrate(db, knowledgeMigrations);
     try {
       // Nothing listens on port 9: construction must not touch the database.
-      const built = createKnowledgeBase(loadConfig({ env: { SHOPKEEPER_VECTOR_INDEX: 'pgvector', DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' } }), merchant, db);
+      const built = createKnowledgeBase(loadConfig({ env: { SHOPKEEPER_VECTOR_INDEX: 'pgvector', DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' } }), merchant, sqliteSql(db));
       await expect(built.close()).resolves.toBeUndefined();
     } finally {
       db.close();

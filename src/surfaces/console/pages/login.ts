@@ -51,8 +51,8 @@ ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
     response.redirect(303, safeNext(body.next));
   });
 
-  router.post('/console/logout', requireSession(accounts), (request: ConsoleRequest, response) => {
-    accounts.signOut(request.sessionToken!);
+  router.post('/console/logout', requireSession(accounts), async (request: ConsoleRequest, response) => {
+    await accounts.signOut(request.sessionToken!);
     setCookie(response, request, config, SESSION_COOKIE, '', 0);
     response.redirect(303, '/console/login');
   });
