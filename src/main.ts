@@ -7,11 +7,11 @@ import { checkoutCatalog, type Services } from './flows/index.ts';
 import { acpMigrations } from './surfaces/acp/index.ts';
 import { ConversationStore, assistantMigrations } from './assistant/index.ts';
 import { SqliteArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
-import { SqliteOrderActions, SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
-import { SqliteEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
+import { SqlOrderActions, SqlOrdersRepository, ordersMigrations } from './orders/index.ts';
+import { SqlEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
 import { StripePaymentsProvider, TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createKnowledgeBase } from './knowledge-adapters.ts';
-import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, fixedClock, migrate, openSqlite, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
+import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, fixedClock, migrate, openSqlite, rateLimitMigrations, resolveSecret, sqliteSql, systemClock, type Clock, type Logger, type SqlDb, type SqliteDb } from './platform/index.ts';
 import { createHmac } from 'node:crypto';
 
 export const MIGRATIONS = [
@@ -21,6 +21,8 @@ export const MIGRATIONS = [
 
 export interface Runtime extends Services {
   db: SqliteDb;
+  /** The one SqlDb of this process: every SqlDb user shares it (its queue keeps SQLite transactions apart). */
+  sql: SqlDb;
   /** Chat conversations and their messages (the widget, and the console's replies). */
   conversations: ConversationStore;
   /** Support console accounts and sessions (only the console surface and the CLI use them). */
@@ -42,8 +44,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const db = openSqlite(join(config.dataDir, 'shopkeeper.db'));
   const ran = migrate(db, MIGRATIONS);
   if (ran.length > 0) logger.debug({ migrations: ran }, 'applied migrations');
+  const sql = sqliteSql(db);
   const catalogRepository = new SqliteCatalogRepository(db);
-  const orders = new SqliteOrdersRepository(db);
+  const orders = new SqlOrdersRepository(sql);
   const secret = resolveSecret(config.secret, config.dataDir);
   const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
   const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
@@ -60,16 +63,17 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     logger,
     clock,
     db,
+    sql,
     conversations: new ConversationStore(db, clock),
     accounts: new AccountsService(db, clock),
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
     orders,
-    orderActions: new SqliteOrderActions(db, orders),
-    escalations: new SqliteEscalations(db),
-    escalationWebhook: config.escalationWebhookUrl ? new WebhookOutbox(db, { url: config.escalationWebhookUrl, secret: webhookSecret, logger }) : null,
-    audit: new AuditLog(db),
-    rateLimiter: new RateLimiter(db),
+    orderActions: new SqlOrderActions(sql, orders),
+    escalations: new SqlEscalations(sql),
+    escalationWebhook: config.escalationWebhookUrl ? new WebhookOutbox(sql, { url: config.escalationWebhookUrl, secret: webhookSecret, logger }) : null,
+    audit: new AuditLog(sql),
+    rateLimiter: new RateLimiter(sql),
     customerTokens: new TokenSigner(secret, 'customer-token'),
     articles: new SqliteArticleRepository(db),
     knowledge: createKnowledgeBase(config, merchant, db),
