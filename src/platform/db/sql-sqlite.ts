@@ -17,6 +17,27 @@ export function sqliteSql(db: SqliteDb): SqlDb {
     return statement;
   };
   const inTransaction = new AsyncLocalStorage<true>();
+  const busyTimeoutMs = Number(db.pragma('busy_timeout', { simple: true })) || 5000;
+  /**
+   * Waits for another connection's write lock without blocking the thread. An async transaction
+   * holds the lock across awaits, so a second connection in the same process (a replica in a
+   * test) that blocked in SQLite's busy handler would stop that transaction from ever committing.
+   * The statement fails fast instead (busy_timeout 0 just for it), and is retried after a timer.
+   */
+  const whenFree = async <R>(call: () => R): Promise<R> => {
+    const deadline = Date.now() + busyTimeoutMs;
+    for (let delay = 1; ; delay = Math.min(delay * 2, 25)) {
+      db.pragma('busy_timeout = 0');
+      try {
+        return call();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      } finally {
+        db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  };
   let queue: Promise<void> = Promise.resolve();
   let open = false;
 
@@ -30,16 +51,16 @@ export function sqliteSql(db: SqliteDb): SqlDb {
   };
 
   // Outside a transaction a statement runs at once unless one is open, then after it.
-  const outside = <R>(call: () => Promise<R>): Promise<R> => {
-    if (!open || inTransaction.getStore()) return call();
-    return queue.then(call);
+  const outside = <R>(call: () => R): Promise<R> => {
+    if (inTransaction.getStore()) return Promise.resolve().then(call);
+    return open ? queue.then(() => whenFree(call)) : whenFree(call);
   };
 
   return {
     ...direct,
-    all: (sql, params) => outside(() => direct.all(sql, params)),
-    get: (sql, params) => outside(() => direct.get(sql, params)),
-    run: (sql, params) => outside(() => direct.run(sql, params)),
+    all: <T>(sql: string, params: readonly SqlParam[] = []) => outside(() => prepare(sql).all(...normaliseParams(params)) as T[]),
+    get: <T>(sql: string, params: readonly SqlParam[] = []) => outside(() => prepare(sql).get(...normaliseParams(params)) as T | undefined),
+    run: (sql: string, params: readonly SqlParam[] = []) => outside(() => prepare(sql).run(...normaliseParams(params)).changes),
     async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       if (inTransaction.getStore()) return work(direct);
       const previous = queue;
@@ -49,7 +70,7 @@ export function sqliteSql(db: SqliteDb): SqlDb {
       open = true;
       try {
         return await inTransaction.run(true, async () => {
-          db.exec('BEGIN IMMEDIATE');
+          await whenFree(() => db.exec('BEGIN IMMEDIATE'));
           try {
             const result = await work(direct);
             db.exec('COMMIT');
