@@ -1,11 +1,13 @@
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { SqlOrderActions, SqlOrdersRepository, ordersMigrations } from '../../src/orders/index.ts';
 import { AuditLog, auditMigrations, type Storage } from '../../src/platform/index.ts';
 import { onEveryDatabase } from '../helpers/databases.ts';
-import { cancelRequest, customer, order } from './fixtures/orders.ts';
+import { cancelRequest, customer, openSecond, order } from './fixtures/orders.ts';
 import { inProcesses } from './fixtures/processes.ts';
 
 const migrations = [...ordersMigrations, ...auditMigrations];
+const extra: Storage[] = [];
+afterAll(async () => { for (const storage of extra.splice(0)) await storage.close(); });
 
 async function seeded(storage: Storage) {
   const orders = new SqlOrdersRepository(storage.sql);
@@ -44,6 +46,19 @@ await onEveryDatabase('Order actions contract', migrations, (open) => {
     await expect(actions.previous('same-key', 'something else')).rejects.toThrow(/different request/);
     expect(await audit.list({ subject_id: 'NW-1' })).toHaveLength(1);
     expect((await orders.getCustomer('cus_a'))!.payment_methods.find((method) => method.id === 'gift_cus_a')!.balance).toBe(7000);
+  });
+
+  it('applies one cancel out of 30 concurrent ones split across two Storages in this process', async () => {
+    const storage = await open();
+    const second = openSecond(storage);
+    extra.push(second);
+    const { actions, orders } = await seeded(storage);
+    const other = new SqlOrderActions(second.sql, new SqlOrdersRepository(second.sql));
+    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, (_, index) => (index % 2 ? other : actions).apply(cancelRequest('NW-1', 'cus_a', `k-${index}`))));
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    for (const outcome of outcomes) if (outcome.status === 'rejected') expect(String(outcome.reason)).toMatch(/is cancelled/);
+    expect((await orders.getCustomer('cus_a'))!.payment_methods.find((method) => method.id === 'gift_cus_a')!.balance).toBe(7000);
+    expect(await actions.settlements('NW-1')).toHaveLength(1);
   });
 
   it('applies one cancel out of 20 concurrent ones on one connection', async () => {
