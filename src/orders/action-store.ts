@@ -118,7 +118,8 @@ export class SqlOrderActions {
           VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`, [id, order.number, entry.kind, entry.method_id, entry.amount, entry.refund_of ?? null, at]);
       }
     }
-    for (const { method_id, delta } of change.balances) {
+    // Sorted, so two actions of one customer lock payment methods in the same order (no PostgreSQL deadlock).
+    for (const { method_id, delta } of [...change.balances].sort((x, y) => x.method_id.localeCompare(y.method_id))) {
       // Conditional: the balance never goes negative, even if another order of the same customer spent it meanwhile.
       const changed = await tx.run('UPDATE payment_methods SET balance = coalesce(balance, 0) + ? WHERE id = ? AND customer_id = ? AND coalesce(balance, 0) + ? >= 0',
         [delta, method_id, order.customer_id, delta]);

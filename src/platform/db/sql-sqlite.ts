@@ -17,6 +17,8 @@ export function sqliteSql(db: SqliteDb): SqlDb {
     return statement;
   };
   const inTransaction = new AsyncLocalStorage<true>();
+  let queue: Promise<void> = Promise.resolve();
+  let open = false;
   const busyTimeoutMs = Number(db.pragma('busy_timeout', { simple: true })) || 5000;
   /**
    * Waits for another connection's write lock without blocking the thread. An async transaction
@@ -24,9 +26,11 @@ export function sqliteSql(db: SqliteDb): SqlDb {
    * test) that blocked in SQLite's busy handler would stop that transaction from ever committing.
    * The statement fails fast instead (busy_timeout 0 just for it), and is retried after a timer.
    */
-  const whenFree = async <R>(call: () => R): Promise<R> => {
+  const whenFree = async <R>(call: () => R, outsideTransaction: boolean): Promise<R> => {
     const deadline = Date.now() + busyTimeoutMs;
     for (let delay = 1; ; delay = Math.min(delay * 2, 25)) {
+      // A statement from outside waits for this process's open transaction (also after a retry delay).
+      while (outsideTransaction && open) await queue;
       db.pragma('busy_timeout = 0');
       try {
         return call();
@@ -38,8 +42,6 @@ export function sqliteSql(db: SqliteDb): SqlDb {
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   };
-  let queue: Promise<void> = Promise.resolve();
-  let open = false;
 
   const direct: SqlExecutor = {
     dialect: 'sqlite',
@@ -53,7 +55,7 @@ export function sqliteSql(db: SqliteDb): SqlDb {
   // Outside a transaction a statement runs at once unless one is open, then after it.
   const outside = <R>(call: () => R): Promise<R> => {
     if (inTransaction.getStore()) return Promise.resolve().then(call);
-    return open ? queue.then(() => whenFree(call)) : whenFree(call);
+    return whenFree(call, true);
   };
 
   return {
@@ -70,7 +72,7 @@ export function sqliteSql(db: SqliteDb): SqlDb {
       open = true;
       try {
         return await inTransaction.run(true, async () => {
-          await whenFree(() => db.exec('BEGIN IMMEDIATE'));
+          await whenFree(() => db.exec('BEGIN IMMEDIATE'), false);
           try {
             const result = await work(direct);
             db.exec('COMMIT');
