@@ -7,8 +7,8 @@ import { checkoutCatalog, type Services } from './flows/index.ts';
 import { acpMigrations } from './surfaces/acp/index.ts';
 import { ConversationStore, assistantMigrations } from './assistant/index.ts';
 import { SqlArticleRepository, knowledgeMigrations } from './knowledge/index.ts';
-import { SqliteOrderActions, SqliteOrdersRepository, ordersMigrations } from './orders/index.ts';
-import { SqliteEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
+import { SqlOrderActions, SqlOrdersRepository, ordersMigrations } from './orders/index.ts';
+import { SqlEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
 import { StripePaymentsProvider, TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createKnowledgeBase } from './knowledge-adapters.ts';
 import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, fixedClock, migrate, openSqlite, rateLimitMigrations, resolveSecret, sqliteSql, systemClock, type Clock, type Logger, type SqlDb, type SqliteDb } from './platform/index.ts';
@@ -46,7 +46,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   if (ran.length > 0) logger.debug({ migrations: ran }, 'applied migrations');
   const sql = sqliteSql(db);
   const catalogRepository = new SqliteCatalogRepository(db);
-  const orders = new SqliteOrdersRepository(db);
+  const orders = new SqlOrdersRepository(sql);
   const secret = resolveSecret(config.secret, config.dataDir);
   const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
   const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
@@ -70,11 +70,11 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     catalogRepository,
     catalog: new CatalogService(catalogRepository, merchant.profile.currency, merchant.profile.synonyms),
     orders,
-    orderActions: new SqliteOrderActions(db, orders),
-    escalations: new SqliteEscalations(db),
-    escalationWebhook: config.escalationWebhookUrl ? new WebhookOutbox(db, { url: config.escalationWebhookUrl, secret: webhookSecret, logger }) : null,
-    audit: new AuditLog(db),
-    rateLimiter: new RateLimiter(db),
+    orderActions: new SqlOrderActions(sql, orders),
+    escalations: new SqlEscalations(sql),
+    escalationWebhook: config.escalationWebhookUrl ? new WebhookOutbox(sql, { url: config.escalationWebhookUrl, secret: webhookSecret, logger }) : null,
+    audit: new AuditLog(sql),
+    rateLimiter: new RateLimiter(sql),
     customerTokens: new TokenSigner(secret, 'customer-token'),
     articles: new SqlArticleRepository(sql),
     knowledge: knowledge.knowledge,

@@ -60,7 +60,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const stopWebhooks = runtime.escalationWebhook?.start();
   const supportConsole = consoleRouter(runtime, {
     accounts: runtime.accounts, backend: options.consoleBackend ?? createConsoleBackend(runtime, {
-      readModel: new ConsoleReadModel(runtime.db), accounts: runtime.accounts, answerQuestion: (question) => runtime.knowledge.answerQuestion(question),
+      readModel: new ConsoleReadModel(runtime.sql), accounts: runtime.accounts, answerQuestion: (question) => runtime.knowledge.answerQuestion(question),
       // The widget's conversation store, once the assistant is part of the build (replies then reach the widget).
       conversations: runtime.conversations,
     }),

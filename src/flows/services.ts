@@ -3,7 +3,7 @@ import type { CheckoutOutbox, CheckoutPayments, CheckoutService } from '../check
 import type { Config, Merchant } from '../config/index.ts';
 import type { ArticleRepository, KnowledgeBase } from '../knowledge/index.ts';
 import type { Escalations, WebhookOutbox } from '../escalations/index.ts';
-import type { OrdersRepository, SqliteOrderActions } from '../orders/index.ts';
+import type { OrdersRepository, SqlOrderActions } from '../orders/index.ts';
 import type { PaymentsPort } from '../payments/index.ts';
 import type { AuditLog, Clock, Logger, RateLimiter, TokenSigner } from '../platform/index.ts';
 
@@ -23,7 +23,7 @@ export interface Services {
   knowledge: KnowledgeBase;
   payments: PaymentsPort;
   // Post-sale support (issue 4):
-  orderActions: SqliteOrderActions;
+  orderActions: SqlOrderActions;
   escalations: Escalations;
   /** Delivers escalation events to the helpdesk webhook; null when no URL is configured. */
   escalationWebhook: WebhookOutbox | null;

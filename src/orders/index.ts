@@ -1,11 +1,11 @@
 export type { Address, Customer, CustomerInput, Fulfillment, LineItem, Order, OrderStatus, PaymentEntry, PaymentMethod, SkuFacts } from './types.ts';
 export { ORDER_STATUSES, customerSchema, orderFileSchema, addressSchema } from './types.ts';
 export type { OrdersRepository, WriteCounts } from './repository.ts';
-export { SqliteOrdersRepository } from './sqlite-repository.ts';
+export { SqlOrdersRepository } from './sql-repository.ts';
 export { ordersMigrations } from './migrations.ts';
 export { importOrdersDir, importOrdersFile, importCustomersFile } from './import-orders.ts';
 export type { ReturnRequest } from './types.ts';
-export { SqliteOrderActions } from './action-store.ts';
+export { SqlOrderActions } from './action-store.ts';
 export type { ActionRequest, Settlement } from './action-store.ts';
 export type { ActionKind, ActionPlan, OrderChange, PaymentDraft, PlanContext, Planner, VariantFacts } from './actions/types.ts';
 export { planCancel, normalizeReason } from './actions/cancel.ts';

@@ -24,7 +24,7 @@ export { emptyReport, formatIssue } from './import-report.ts';
 export type { ImportIssue, ImportReport } from './import-report.ts';
 export { stableHash, stableStringify } from './stable-hash.ts';
 export { AuditLog, recordAudit, auditMigrations } from './audit/audit-log.ts';
-export type { AuditActor, AuditEntry, StoredAuditEntry } from './audit/audit-log.ts';
+export type { AuditActor, AuditEntry, AuditFilter, StoredAuditEntry } from './audit/audit-log.ts';
 export { resolveSecret } from './security/secret.ts';
 export { TokenSigner, webhookSignature, verifyWebhookSignature } from './security/signed-token.ts';
 export { RateLimiter, rateLimitMigrations } from './security/rate-limiter.ts';

@@ -79,8 +79,8 @@ export function createConsoleBackend(services: Services, deps: ConsoleDeps): Con
       const escalation = await load(id);
       await ensureClaimed(escalation, actor);
       const at = services.clock.now();
-      services.audit.record({ actor: who(actor).actor, channel: 'console', action: 'escalation.reply', subject: { type: 'escalation', id }, customer_id: escalation.customer_id ?? undefined, before: null, after: { text } }, at.toISOString());
-      const conversationId = deps.readModel.conversationOf(escalation);
+      await services.audit.record({ actor: who(actor).actor, channel: 'console', action: 'escalation.reply', subject: { type: 'escalation', id }, customer_id: escalation.customer_id ?? undefined, before: null, after: { text } }, at.toISOString());
+      const conversationId = await deps.readModel.conversationOf(escalation);
       let delivery: ReplyDelivery = 'stored';
       const conversation = conversationId && deps.conversations ? await deps.conversations.get(conversationId) : null;
       if (conversationId && conversation && deps.conversations) {
@@ -93,7 +93,7 @@ export function createConsoleBackend(services: Services, deps: ConsoleDeps): Con
 
     async note(id, actor, text) {
       const escalation = await load(id);
-      services.audit.record({ actor: who(actor).actor, channel: 'console', action: 'escalation.note', subject: { type: 'escalation', id }, customer_id: escalation.customer_id ?? undefined, before: null, after: { text } }, services.clock.now().toISOString());
+      await services.audit.record({ actor: who(actor).actor, channel: 'console', action: 'escalation.note', subject: { type: 'escalation', id }, customer_id: escalation.customer_id ?? undefined, before: null, after: { text } }, services.clock.now().toISOString());
     },
 
     async resolve(id, actor) {

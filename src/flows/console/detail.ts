@@ -65,9 +65,9 @@ export async function detailOf(services: Services, deps: ConsoleDeps, escalation
   const order = escalation.order_number ? await services.orders.getOrder(escalation.order_number) : null;
   const others = customer ? await services.orders.listOrders(customer.id) : [];
   const held = escalation.held_action_id ? await services.escalations.getHeld(escalation.held_action_id) : null;
-  const conversationId = deps.readModel.conversationOf(escalation);
-  const audit = services.audit.list({ subject_type: 'escalation', subject_id: escalation.id });
-  const verification = customer ? services.audit.list({ customer_id: customer.id, action: 'customer.verify' }).at(-1) : undefined;
+  const conversationId = await deps.readModel.conversationOf(escalation);
+  const audit = await services.audit.list({ subject_type: 'escalation', subject_id: escalation.id });
+  const verification = customer ? (await services.audit.list({ customer_id: customer.id, action: 'customer.verify' })).at(-1) : undefined;
 
   let transcript: TranscriptEntry[] = escalation.transcript.map((entry) => ({ role: entry.role, text: entry.text, at: entry.at ?? escalation.created_at }));
   const conversation = conversationId && deps.conversations ? await deps.conversations.messages(conversationId) : [];

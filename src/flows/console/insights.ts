@@ -9,8 +9,8 @@ const ACTION_KIND: Record<string, keyof Pick<Insights['actions'], 'returns' | 'c
 /** The merchant's numbers for a period, from the conversations, escalations, audit log and orders. */
 export async function computeInsights(services: Services, readModel: ConsoleReadModel, range: { from: string; to: string }): Promise<Insights> {
   const { from, to } = range;
-  const stats = readModel.conversationStats(from, to);
-  const escalations = readModel.escalationsCreated(from, to);
+  const stats = await readModel.conversationStats(from, to);
+  const escalations = await readModel.escalationsCreated(from, to);
   const reasons: Record<string, number> = {};
   const escalationsByDay = new Map<string, number>();
   for (const escalation of escalations) {
@@ -19,7 +19,7 @@ export async function computeInsights(services: Services, readModel: ConsoleRead
   }
   const actions: Insights['actions'] = { returns: 0, cancellations: 0, exchanges: 0, refunds: 0, refunded_amount: 0 };
   const touched = new Set<string>();
-  for (const entry of readModel.orderActions(from, to)) {
+  for (const entry of await readModel.orderActions(from, to)) {
     const kind = ACTION_KIND[entry.action];
     if (kind) actions[kind] += 1;
     touched.add(entry.order_number);
@@ -46,8 +46,8 @@ export async function computeInsights(services: Services, readModel: ConsoleRead
     escalations: escalations.length,
     escalation_reasons: reasons,
     actions,
-    checkout_conversions: readModel.checkoutConversions(from, to).completed,
+    checkout_conversions: (await readModel.checkoutConversions(from, to)).completed,
     daily,
-    unanswered_questions: readModel.unansweredQuestions(from, to),
+    unanswered_questions: await readModel.unansweredQuestions(from, to),
   };
 }

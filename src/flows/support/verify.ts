@@ -49,18 +49,18 @@ export async function verifyCustomer(services: Services, caller: Caller, input: 
   const tooMany = () => new ShopkeeperError('rate_limited', 'Too many verification attempts; try again in 15 minutes.', { fix: 'Wait, or escalate_to_human so a person can verify the shopper.' });
   // Only failures count: guessing produces failures, while a busy legitimate client (one assistant
   // serving many shoppers) verifies successfully again and again.
-  if (services.rateLimiter.count(clientBucket, WINDOW_SECONDS, now) >= LIMITS.clientFailures) throw tooMany();
-  if (services.rateLimiter.count(identityBucket, WINDOW_SECONDS, now) >= LIMITS.identityFailures) throw tooMany();
+  if (await services.rateLimiter.count(clientBucket, WINDOW_SECONDS, now) >= LIMITS.clientFailures) throw tooMany();
+  if (await services.rateLimiter.count(identityBucket, WINDOW_SECONDS, now) >= LIMITS.identityFailures) throw tooMany();
   const customer = await lookup(services, input);
   if (!customer) {
-    services.rateLimiter.hit(identityBucket, WINDOW_SECONDS, now);
-    services.rateLimiter.hit(clientBucket, WINDOW_SECONDS, now);
+    await services.rateLimiter.hit(identityBucket, WINDOW_SECONDS, now);
+    await services.rateLimiter.hit(clientBucket, WINDOW_SECONDS, now);
     throw notFound();
   }
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expires = issuedAt + TOKEN_TTL_SECONDS;
   const token = services.customerTokens.sign({ sub: customer.id, iat: issuedAt, exp: expires, jti: randomBytes(6).toString('base64url') });
-  services.audit.record({ actor: caller.actor, channel: caller.channel, action: 'customer.verify', subject: { type: 'customer', id: customer.id }, customer_id: customer.id, before: null, after: { method: 'email' in input ? 'email+order' : 'name+postal_code', expires_at: new Date(expires * 1000).toISOString() } }, now.toISOString());
+  await services.audit.record({ actor: caller.actor, channel: caller.channel, action: 'customer.verify', subject: { type: 'customer', id: customer.id }, customer_id: customer.id, before: null, after: { method: 'email' in input ? 'email+order' : 'name+postal_code', expires_at: new Date(expires * 1000).toISOString() } }, now.toISOString());
   return { customer_token: token, expires_at: new Date(expires * 1000).toISOString(), customer: { id: customer.id, first_name: customer.first_name } };
 }
 

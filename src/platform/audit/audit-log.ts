@@ -1,5 +1,5 @@
 import type { Migration } from '../db/migrate.ts';
-import type { SqliteDb } from '../db/sqlite.ts';
+import type { SqlDb, SqlExecutor, SqlParam } from '../db/sql.ts';
 
 /** Who changed something: the shopper through an assistant, a support agent in the console, or the system. */
 export interface AuditActor {
@@ -46,18 +46,36 @@ export const auditMigrations: Migration[] = [{
     );
     CREATE INDEX audit_log_subject ON audit_log(subject_type, subject_id, id);
   `,
+  postgres: `
+    CREATE TABLE audit_log (
+      id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      at TEXT NOT NULL,
+      actor_kind TEXT NOT NULL,
+      actor_id TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      action TEXT NOT NULL,
+      subject_type TEXT NOT NULL,
+      subject_id TEXT NOT NULL,
+      customer_id TEXT,
+      before TEXT,
+      after TEXT,
+      correlation_id TEXT
+    );
+    CREATE INDEX audit_log_subject ON audit_log(subject_type, subject_id, id);
+    CREATE INDEX audit_log_customer ON audit_log(customer_id, id);
+  `,
 }];
 
 /**
- * Synchronous on purpose: callers write the audit row inside the same SQLite transaction as the
- * change it describes, so there is never a change without its record (or a record without a change).
+ * Takes the caller's executor on purpose: inside a transaction the audit row commits (or rolls
+ * back) with the change it describes, so there is never a change without its record.
  */
-export function recordAudit(db: SqliteDb, entry: AuditEntry, at: string): void {
-  db.prepare(`INSERT INTO audit_log (at, actor_kind, actor_id, channel, action, subject_type, subject_id, customer_id, before, after, correlation_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+export async function recordAudit(ex: SqlExecutor, entry: AuditEntry, at: string): Promise<void> {
+  await ex.run(`INSERT INTO audit_log (at, actor_kind, actor_id, channel, action, subject_type, subject_id, customer_id, before, after, correlation_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
     at, entry.actor.kind, entry.actor.id, entry.channel, entry.action, entry.subject.type, entry.subject.id, entry.customer_id ?? null,
     JSON.stringify(entry.before ?? null), JSON.stringify(entry.after ?? null), entry.correlation_id ?? null,
-  );
+  ]);
 }
 
 interface AuditRow {
@@ -65,21 +83,28 @@ interface AuditRow {
   subject_type: string; subject_id: string; customer_id: string | null; before: string | null; after: string | null; correlation_id: string | null;
 }
 
+export interface AuditFilter { subject_type?: string; subject_id?: string; customer_id?: string; action?: string; limit?: number }
+
 /** Read side of the audit log, for the console and tests. */
 export class AuditLog {
-  constructor(private readonly db: SqliteDb) {}
+  constructor(private readonly sql: SqlDb) {}
 
-  record(entry: AuditEntry, at = new Date().toISOString()): void {
-    recordAudit(this.db, entry, at);
+  record(entry: AuditEntry, at = new Date().toISOString()): Promise<void> {
+    return recordAudit(this.sql, entry, at);
   }
 
-  list(filter: { subject_type?: string; subject_id?: string; customer_id?: string; action?: string; limit?: number } = {}): StoredAuditEntry[] {
-    const rows = this.db.prepare(`SELECT * FROM audit_log WHERE (@subject_type IS NULL OR subject_type = @subject_type)
-      AND (@subject_id IS NULL OR subject_id = @subject_id) AND (@customer_id IS NULL OR customer_id = @customer_id)
-      AND (@action IS NULL OR action = @action) ORDER BY id LIMIT @limit`)
-      .all({ subject_type: filter.subject_type ?? null, subject_id: filter.subject_id ?? null, customer_id: filter.customer_id ?? null, action: filter.action ?? null, limit: filter.limit ?? 1000 }) as AuditRow[];
+  async list(filter: AuditFilter = {}): Promise<StoredAuditEntry[]> {
+    // Only the given filters become conditions: an untyped `? IS NULL` is an error on PostgreSQL.
+    const where: string[] = [];
+    const params: SqlParam[] = [];
+    for (const column of ['subject_type', 'subject_id', 'customer_id', 'action'] as const) {
+      if (filter[column] === undefined) continue;
+      where.push(`${column} = ?`);
+      params.push(filter[column]);
+    }
+    const rows = await this.sql.all<AuditRow>(`SELECT * FROM audit_log${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`, [...params, filter.limit ?? 1000]);
     return rows.map((row) => ({
-      id: row.id, at: row.at, actor: { kind: row.actor_kind, id: row.actor_id }, channel: row.channel, action: row.action,
+      id: Number(row.id), at: row.at, actor: { kind: row.actor_kind, id: row.actor_id }, channel: row.channel, action: row.action,
       subject: { type: row.subject_type, id: row.subject_id }, ...(row.customer_id ? { customer_id: row.customer_id } : {}), before: row.before === null ? null : JSON.parse(row.before),
       after: row.after === null ? null : JSON.parse(row.after), ...(row.correlation_id ? { correlation_id: row.correlation_id } : {}),
     }));

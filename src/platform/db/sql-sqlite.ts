@@ -19,6 +19,29 @@ export function sqliteSql(db: SqliteDb): SqlDb {
   const inTransaction = new AsyncLocalStorage<true>();
   let queue: Promise<void> = Promise.resolve();
   let open = false;
+  const busyTimeoutMs = Number(db.pragma('busy_timeout', { simple: true })) || 5000;
+  /**
+   * Waits for another connection's write lock without blocking the thread. An async transaction
+   * holds the lock across awaits, so a second connection in the same process (a replica in a
+   * test) that blocked in SQLite's busy handler would stop that transaction from ever committing.
+   * The statement fails fast instead (busy_timeout 0 just for it), and is retried after a timer.
+   */
+  const whenFree = async <R>(call: () => R, outsideTransaction: boolean): Promise<R> => {
+    const deadline = Date.now() + busyTimeoutMs;
+    for (let delay = 1; ; delay = Math.min(delay * 2, 25)) {
+      // A statement from outside waits for this process's open transaction (also after a retry delay).
+      while (outsideTransaction && open) await queue;
+      db.pragma('busy_timeout = 0');
+      try {
+        return call();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      } finally {
+        db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  };
 
   const direct: SqlExecutor = {
     dialect: 'sqlite',
@@ -30,16 +53,16 @@ export function sqliteSql(db: SqliteDb): SqlDb {
   };
 
   // Outside a transaction a statement runs at once unless one is open, then after it.
-  const outside = <R>(call: () => Promise<R>): Promise<R> => {
-    if (!open || inTransaction.getStore()) return call();
-    return queue.then(call);
+  const outside = <R>(call: () => R): Promise<R> => {
+    if (inTransaction.getStore()) return Promise.resolve().then(call);
+    return whenFree(call, true);
   };
 
   return {
     ...direct,
-    all: (sql, params) => outside(() => direct.all(sql, params)),
-    get: (sql, params) => outside(() => direct.get(sql, params)),
-    run: (sql, params) => outside(() => direct.run(sql, params)),
+    all: <T>(sql: string, params: readonly SqlParam[] = []) => outside(() => prepare(sql).all(...normaliseParams(params)) as T[]),
+    get: <T>(sql: string, params: readonly SqlParam[] = []) => outside(() => prepare(sql).get(...normaliseParams(params)) as T | undefined),
+    run: (sql: string, params: readonly SqlParam[] = []) => outside(() => prepare(sql).run(...normaliseParams(params)).changes),
     async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       if (inTransaction.getStore()) return work(direct);
       const previous = queue;
@@ -49,7 +72,7 @@ export function sqliteSql(db: SqliteDb): SqlDb {
       open = true;
       try {
         return await inTransaction.run(true, async () => {
-          db.exec('BEGIN IMMEDIATE');
+          await whenFree(() => db.exec('BEGIN IMMEDIATE'), false);
           try {
             const result = await work(direct);
             db.exec('COMMIT');

@@ -1,5 +1,5 @@
 import type { Migration } from '../db/migrate.ts';
-import type { SqliteDb } from '../db/sqlite.ts';
+import type { SqlDb } from '../db/sql.ts';
 
 export const rateLimitMigrations: Migration[] = [{
   id: 'platform/002-rate-limits',
@@ -11,6 +11,15 @@ export const rateLimitMigrations: Migration[] = [{
       PRIMARY KEY (bucket, window_start)
     );
   `,
+  postgres: `
+    CREATE TABLE rate_limits (
+      bucket TEXT NOT NULL,
+      window_start BIGINT NOT NULL,
+      count INTEGER NOT NULL,
+      PRIMARY KEY (bucket, window_start)
+    );
+    CREATE INDEX rate_limits_window ON rate_limits(window_start);
+  `,
 }];
 
 /**
@@ -19,22 +28,24 @@ export const rateLimitMigrations: Migration[] = [{
  * contain personal data.
  */
 export class RateLimiter {
-  constructor(private readonly db: SqliteDb) {}
+  constructor(private readonly sql: SqlDb) {}
 
   /** Attempts counted in the current window, without adding one. */
-  count(bucket: string, windowSeconds: number, now: Date): number {
-    const row = this.db.prepare('SELECT count FROM rate_limits WHERE bucket = ? AND window_start = ?')
-      .get(bucket, this.windowStart(windowSeconds, now)) as { count: number } | undefined;
+  async count(bucket: string, windowSeconds: number, now: Date): Promise<number> {
+    const row = await this.sql.get<{ count: number }>('SELECT count FROM rate_limits WHERE bucket = ? AND window_start = ?', [bucket, this.windowStart(windowSeconds, now)]);
     return row?.count ?? 0;
   }
 
-  /** Adds one attempt atomically and returns the new count for the window. */
-  hit(bucket: string, windowSeconds: number, now: Date): number {
+  /**
+   * Adds one attempt and returns the new count for the window. One upsert statement: the database
+   * serialises concurrent hits on the row, so replicas never lose a count.
+   */
+  async hit(bucket: string, windowSeconds: number, now: Date): Promise<number> {
     const start = this.windowStart(windowSeconds, now);
-    const row = this.db.prepare(`INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, 1)
-      ON CONFLICT (bucket, window_start) DO UPDATE SET count = count + 1 RETURNING count`).get(bucket, start) as { count: number };
+    const row = (await this.sql.get<{ count: number }>(`INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, 1)
+      ON CONFLICT (bucket, window_start) DO UPDATE SET count = rate_limits.count + 1 RETURNING count`, [bucket, start]))!;
     // Old windows are useless; trimming here keeps the table small without a separate job.
-    if (row.count === 1) this.db.prepare('DELETE FROM rate_limits WHERE window_start < ?').run(start - windowSeconds * 4);
+    if (row.count === 1) await this.sql.run('DELETE FROM rate_limits WHERE window_start < ?', [start - windowSeconds * 4]);
     return row.count;
   }
 

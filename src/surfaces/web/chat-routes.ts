@@ -32,10 +32,10 @@ export function chatRoutes(options: ChatRoutesOptions): Router {
   const router = Router();
   const perConversationLimit = Math.max(5, Math.floor(options.ratePerMinute / 2));
   /** Seconds to wait before the next message, or 0. One window per minute, per client address and per conversation. */
-  const limited = (ip: string, conversationId: string | undefined): number => {
+  const limited = async (ip: string, conversationId: string | undefined): Promise<number> => {
     const now = new Date();
-    const over = options.rateLimiter.hit(`chat:ip:${ip}`, 60, now) > options.ratePerMinute
-      || (conversationId !== undefined && options.rateLimiter.hit(`chat:conversation:${conversationId}`, 60, now) > perConversationLimit);
+    const over = await options.rateLimiter.hit(`chat:ip:${ip}`, 60, now) > options.ratePerMinute
+      || (conversationId !== undefined && await options.rateLimiter.hit(`chat:conversation:${conversationId}`, 60, now) > perConversationLimit);
     return over ? 60 - (Math.floor(now.getTime() / 1000) % 60) : 0;
   };
 
@@ -62,7 +62,7 @@ export function chatRoutes(options: ChatRoutesOptions): Router {
     const parsed = chatBody.safeParse(request.body ?? {});
     if (!parsed.success) return sendProblem(response, zodProblem(parsed.error, 'body'));
     const body = parsed.data;
-    const wait = limited(request.ip ?? 'unknown', body.conversation_id);
+    const wait = await limited(request.ip ?? 'unknown', body.conversation_id);
     if (wait > 0) {
       response.setHeader('Retry-After', String(wait));
       return sendProblem(response, { title: 'Too many messages', status: 429, code: 'rate_limited', detail: `Slow down: try again in ${wait} s.`, fix: 'Wait before sending the next message.' });

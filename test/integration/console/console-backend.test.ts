@@ -20,7 +20,7 @@ beforeEach(async () => {
   const account = await shop.runtime.accounts.add('sam@northwind.example', 'agent', 'correct horse battery staple');
   sam = { id: account.id, email: account.email, role: 'agent' };
   backend = createConsoleBackend(shop.runtime, {
-    readModel: new ConsoleReadModel(shop.runtime.db), accounts: shop.runtime.accounts, conversations: conversationsOf(shop) ?? null,
+    readModel: new ConsoleReadModel(shop.runtime.sql), accounts: shop.runtime.accounts, conversations: conversationsOf(shop) ?? null,
     answerQuestion: async () => ({ answerable: true, answer: 'Refunds go back to the original payment method.', citations: [{ title: 'Returns and refunds', url: 'https://shop.example/help/returns' }] }),
   });
 });
@@ -65,7 +65,7 @@ describe('console backend over the support capabilities', () => {
     expect(detail.notes).toEqual([expect.objectContaining({ author: 'sam@northwind.example', text: 'Tent came back muddy; check photos.' })]);
     expect(detail.held_action).toMatchObject({ status: 'denied', outcome: 'Used outdoors for a season.' });
     expect((await shop.runtime.orders.getOrder('NW-1005'))!.status).toBe('delivered');
-    const actions = shop.runtime.audit.list({ subject_type: 'escalation', subject_id: held.escalation_id }).map((entry) => entry.action);
+    const actions = (await shop.runtime.audit.list({ subject_type: 'escalation', subject_id: held.escalation_id })).map((entry) => entry.action);
     expect(actions).toEqual(expect.arrayContaining(['escalation.status', 'escalation.note']));
   });
 

@@ -35,7 +35,7 @@ describe('50 parallel requests for the same order', () => {
     expect(order.payments.filter((entry) => entry.kind === 'refund').map((entry) => entry.amount)).toEqual([1000, 4000]);
     expect((await shop.runtime.orders.getCustomer('cus_ana'))!.payment_methods.find((method) => method.id === 'gift_ana')!.balance).toBe(6000);
     expect(await shop.runtime.orderActions.settlements('NW-1009')).toEqual([expect.objectContaining({ amount: 4000, status: 'succeeded' })]);
-    expect(shop.runtime.audit.list({ subject_id: 'NW-1009', action: 'order.cancel' })).toHaveLength(1);
+    expect(await shop.runtime.audit.list({ subject_id: 'NW-1009', action: 'order.cancel' })).toHaveLength(1);
   });
 
   it('cancel with one shared key: one effect, every caller gets the same answer', async () => {

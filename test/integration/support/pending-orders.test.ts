@@ -30,7 +30,7 @@ describe('cancel_order', () => {
     ]);
     const settlements = await shop.runtime.orderActions.settlements('NW-1001');
     expect(settlements).toEqual([expect.objectContaining({ kind: 'refund', amount: 17900, status: 'succeeded' })]);
-    const audit = shop.runtime.audit.list({ subject_type: 'order', subject_id: 'NW-1001' });
+    const audit = await shop.runtime.audit.list({ subject_type: 'order', subject_id: 'NW-1001' });
     expect(audit.map((entry) => entry.action)).toEqual(['order.cancel', 'payment.refund.succeeded']);
     expect(audit.slice(0, 1)).toEqual([expect.objectContaining({ action: 'order.cancel', channel: 'test', customer_id: 'cus_ana', before: expect.objectContaining({ status: 'pending' }), after: expect.objectContaining({ status: 'cancelled' }) })]);
   });
@@ -74,7 +74,7 @@ describe('modify_order_address', () => {
     expect(first.order!.shipping_address.line1).toBe('1 Lake Rd');
     expect(back.order!.shipping_address.line1).toBe('1 Lake Rd');
     expect((await order('NW-1001')).shipping_address.line1).toBe('1 Lake Rd');
-    expect(shop.runtime.audit.list({ subject_id: 'NW-1001' })).toHaveLength(3);
+    expect(await shop.runtime.audit.list({ subject_id: 'NW-1001' })).toHaveLength(3);
   });
 
   it('refuses another country and non-pending orders', async () => {

@@ -84,9 +84,9 @@ describe('scripted replay', () => {
   });
 
   it('changes nothing when replayed with the same idempotency keys', async () => {
-    const auditRows = shop.runtime.audit.list({ limit: 10_000 }).filter((entry) => entry.action !== 'customer.verify').length;
+    const auditRows = (await shop.runtime.audit.list({ limit: 10_000 })).filter((entry) => entry.action !== 'customer.verify').length;
     await replay(true);
     expect(await snapshot(shop.runtime)).toEqual(EXPECTED);
-    expect(shop.runtime.audit.list({ limit: 10_000 }).filter((entry) => entry.action !== 'customer.verify').length).toBe(auditRows);
+    expect((await shop.runtime.audit.list({ limit: 10_000 })).filter((entry) => entry.action !== 'customer.verify').length).toBe(auditRows);
   });
 });

@@ -35,14 +35,14 @@ describe('escalation webhook outbox', () => {
   it('delivers signed events and retries after a 500 with backoff', async () => {
     expect(shop.runtime.escalationWebhook).not.toBeNull();
     let now = new Date('2026-11-28T10:00:00Z');
-    const outbox = new WebhookOutbox(shop.runtime.db, { url, secret: SECRET, baseDelayMs: 1_000, now: () => now });
+    const outbox = new WebhookOutbox(shop.runtime.sql, { url, secret: SECRET, baseDelayMs: 1_000, now: () => now });
     const token = await shop.token();
     const { escalation_id } = await shop.call<{ escalation_id: string }>('escalate_to_human', { customer_token: token, reason: 'Wants a person', summary: 'Asked for a human', category: 'customer_request' });
 
     expect(await outbox.deliverDue()).toBe(0);
     expect(received).toHaveLength(1);
     expect(received[0]!.status).toBe(500);
-    expect(outbox.list()).toEqual([expect.objectContaining({ type: 'escalation.created', status: 'pending', attempts: 1, last_error: 'HTTP 500' })]);
+    expect(await outbox.list()).toEqual([expect.objectContaining({ type: 'escalation.created', status: 'pending', attempts: 1, last_error: 'HTTP 500' })]);
     expect(await outbox.deliverDue()).toBe(0);
     expect(received).toHaveLength(1);
 
@@ -58,20 +58,20 @@ describe('escalation webhook outbox', () => {
     expect(verifyWebhookSignature(SECRET, `${delivery.body} `, signature, 300, Math.floor(now.getTime() / 1000))).toBe(false);
     const event = JSON.parse(delivery.body) as { type: string; data: { id: string; summary: string; customer_id: string } };
     expect(event.data).toMatchObject({ id: escalation_id, summary: 'Asked for a human', customer_id: 'cus_ana' });
-    expect(outbox.list()[0]).toMatchObject({ status: 'delivered', attempts: 2 });
+    expect((await outbox.list())[0]).toMatchObject({ status: 'delivered', attempts: 2 });
     expect(await outbox.deliverDue()).toBe(0);
   });
 
   it('gives up after the configured attempts', async () => {
     failNext = 100;
     let now = new Date('2026-11-28T11:00:00Z');
-    const outbox = new WebhookOutbox(shop.runtime.db, { url, secret: SECRET, baseDelayMs: 10, maxAttempts: 3, now: () => now });
+    const outbox = new WebhookOutbox(shop.runtime.sql, { url, secret: SECRET, baseDelayMs: 10, maxAttempts: 3, now: () => now });
     const escalation = (await shop.runtime.escalations.list({ limit: 1 }))[0]!;
     await shop.runtime.escalations.setStatus(escalation.id, 'waiting_on_customer', { actor: { kind: 'support_agent', id: 'a1' }, channel: 'console', now });
     for (let attempt = 0; attempt < 4; attempt++) {
       await outbox.deliverDue();
       now = new Date(now.getTime() + 60_000);
     }
-    expect(outbox.list().at(-1)).toMatchObject({ type: 'escalation.updated', status: 'failed', attempts: 3 });
+    expect((await outbox.list()).at(-1)).toMatchObject({ type: 'escalation.updated', status: 'failed', attempts: 3 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migrate, openSqlite, RateLimiter, rateLimitMigrations, TokenSigner, verifyWebhookSignature, webhookSignature } from '../../../src/platform/index.ts';
+import { migrate, openSqlite, RateLimiter, sqliteSql, rateLimitMigrations, TokenSigner, verifyWebhookSignature, webhookSignature } from '../../../src/platform/index.ts';
 
 describe('signed tokens', () => {
   it('round-trips a payload and rejects tampering, truncation and another purpose', () => {
@@ -23,15 +23,15 @@ describe('webhook signatures', () => {
 });
 
 describe('rate limiter', () => {
-  it('counts per bucket and window in the database', () => {
+  it('counts per bucket and window in the database', async () => {
     const db = openSqlite(':memory:');
     migrate(db, rateLimitMigrations);
-    const limiter = new RateLimiter(db);
+    const limiter = new RateLimiter(sqliteSql(db));
     const at = new Date('2026-11-28T10:00:00Z');
-    expect(limiter.hit('a', 900, at)).toBe(1);
-    expect(limiter.hit('a', 900, at)).toBe(2);
-    expect(limiter.count('a', 900, at)).toBe(2);
-    expect(limiter.count('b', 900, at)).toBe(0);
-    expect(limiter.count('a', 900, new Date(at.getTime() + 900_000))).toBe(0);
+    expect(await limiter.hit('a', 900, at)).toBe(1);
+    expect(await limiter.hit('a', 900, at)).toBe(2);
+    expect(await limiter.count('a', 900, at)).toBe(2);
+    expect(await limiter.count('b', 900, at)).toBe(0);
+    expect(await limiter.count('a', 900, new Date(at.getTime() + 900_000))).toBe(0);
   });
 });
