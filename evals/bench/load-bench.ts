@@ -1,20 +1,25 @@
 /**
  * Mixed traffic for a fixed time against one server: help search, product search, MCP tool calls,
  * ACP checkout flows and chat turns, each from its own pool of concurrent clients. Reports
- * throughput, p50/p99 and errors per route, and heap growth. Usage: `npm run bench:load [seconds]`.
- * The server runs on the embedded SQLite database (PostgreSQL covers only the catalog so far).
+ * throughput, p50/p99 and errors per route, and heap growth. Usage:
+ * `npm run bench:load [seconds] [--postgres]`: the embedded SQLite database by default, a fresh
+ * PostgreSQL database (127.0.0.1:5432, or SHOPKEEPER_TEST_POSTGRES_URL) with --postgres.
  */
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { freshPostgresDatabase, POSTGRES_SKIP_REASON } from '../../test/helpers/postgres.ts';
 import { startTestServer } from '../../test/helpers/server.ts';
 import { fixed, printTable, runLoad } from './stats.ts';
 
-const seconds = Number(process.argv[2] ?? 20);
+const args = process.argv.slice(2);
+const seconds = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 20);
+const postgres = args.includes('--postgres') ? await freshPostgresDatabase() : null;
+if (args.includes('--postgres') && !postgres) throw new Error(POSTGRES_SKIP_REASON);
 const QUESTIONS = ['can I send back boots I wore once', 'how long does shipping to Canada take', 'délai de remboursement', 'warranty on tents', 'do you price match'];
 const PRODUCTS = ['waterproof backpack laptop sleeve', 'rain jacket women', 'tent 2 person', 'sac à dos étanche'];
 const ADDRESS = { name: 'Load Buyer', line_one: '12 Pine St', city: 'Burlington', state: 'VT', country: 'US', postal_code: '05401' };
 
 // The chat API limits messages per client per minute; a load test is one very chatty client.
-const shop = await startTestServer({ env: { SHOPKEEPER_CHAT_RATE_LIMIT: '1000000' } });
+const shop = await startTestServer({ env: { SHOPKEEPER_CHAT_RATE_LIMIT: '1000000', ...(postgres ? { DATABASE_URL: postgres.url } : {}) } });
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
 const expectOk = async (response: Response, label: string) => {
   if (!response.ok) throw new Error(`${label}: HTTP ${response.status}`);
@@ -60,7 +65,8 @@ try {
   const heapAfter = process.memoryUsage().heapUsed;
   await mcp.close();
   printTable(results.map((result) => ({ route: result.route, 'req/s': fixed(result.perSecond), 'p50 ms': fixed(result.p50, 1), 'p99 ms': fixed(result.p99, 1), done: result.calls, errors: result.errors })));
-  console.log(`\ntotal ${fixed(results.reduce((sum, result) => sum + result.perSecond, 0))} operations/s for ${seconds}s; heap ${fixed(heapBefore / 2 ** 20)} -> ${fixed(heapAfter / 2 ** 20)} MiB (client and server share this process); database: SQLite${chatAvailable ? '' : '; /api/chat not present in this build'}`);
+  console.log(`\ntotal ${fixed(results.reduce((sum, result) => sum + result.perSecond, 0))} operations/s for ${seconds}s; heap ${fixed(heapBefore / 2 ** 20)} -> ${fixed(heapAfter / 2 ** 20)} MiB (client and server share this process); database: ${postgres ? 'PostgreSQL' : 'SQLite'}${chatAvailable ? '' : '; /api/chat not present in this build'}`);
 } finally {
   await shop.stop();
+  await postgres?.drop();
 }

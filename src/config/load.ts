@@ -54,6 +54,11 @@ export function loadConfig(sources: ConfigSources = {}): Config {
     }
     acpKeys.set(pair.slice(separator + 1), pair.slice(0, separator));
   }
+  // Replicas on one database must sign and check customer tokens and webhooks with one key; a key
+  // generated into each replica's data directory would make a token from one fail on the other.
+  if (values.databaseUrl && !values.secret) {
+    problems.push('SHOPKEEPER_SECRET is required with DATABASE_URL: every replica must sign customer tokens and webhooks with the same key. Set it to the same random string of 32+ characters on each replica (e.g. `openssl rand -base64 48`).');
+  }
   if (problems.length > 0) {
     throw new ShopkeeperError('config_error', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       fix: 'Correct the flag or environment variable named above; `npx shopkeeper config --markdown` lists every option.',

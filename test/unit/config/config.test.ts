@@ -31,6 +31,11 @@ describe('configuration', () => {
     expect(message).not.toContain('supersecretvalue');
   });
 
+  it('requires one shared secret when replicas share a PostgreSQL database, and names the fix', () => {
+    expect(() => loadConfig({ env: { DATABASE_URL: 'postgres://db.internal/shop' } })).toThrow(/SHOPKEEPER_SECRET is required with DATABASE_URL.*same random string/);
+    expect(loadConfig({ env: { DATABASE_URL: 'postgres://db.internal/shop', SHOPKEEPER_SECRET: 'x'.repeat(40) } }).databaseUrl).toBe('postgres://db.internal/shop');
+  });
+
   it('documents every option in the generated table', () => {
     const table = configMarkdown();
     for (const option of OPTIONS) expect(table).toContain(option.env);

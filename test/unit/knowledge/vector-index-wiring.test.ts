@@ -22,7 +22,7 @@ describe('SHOPKEEPER_VECTOR_INDEX=pgvector', () => {
     migrate(db, knowledgeMigrations);
     try {
       // Nothing listens on port 9: construction must not touch the database.
-      const built = createKnowledgeBase(loadConfig({ env: { SHOPKEEPER_VECTOR_INDEX: 'pgvector', DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' } }), merchant, sqliteSql(db));
+      const built = createKnowledgeBase(loadConfig({ env: { SHOPKEEPER_VECTOR_INDEX: 'pgvector', DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', SHOPKEEPER_SECRET: 'a-shared-secret-of-at-least-32-characters' } }), merchant, sqliteSql(db));
       await expect(built.close()).resolves.toBeUndefined();
     } finally {
       db.close();
