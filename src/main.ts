@@ -11,7 +11,7 @@ import { SqliteOrderActions, SqliteOrdersRepository, ordersMigrations } from './
 import { SqliteEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
 import { StripePaymentsProvider, TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createKnowledgeBase } from './knowledge-adapters.ts';
-import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, fixedClock, migrate, openSqlite, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqliteDb } from './platform/index.ts';
+import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, fixedClock, migrate, openSqlite, rateLimitMigrations, resolveSecret, sqliteSql, systemClock, type Clock, type Logger, type SqlDb, type SqliteDb } from './platform/index.ts';
 import { createHmac } from 'node:crypto';
 
 export const MIGRATIONS = [
@@ -21,6 +21,8 @@ export const MIGRATIONS = [
 
 export interface Runtime extends Services {
   db: SqliteDb;
+  /** The async SQL interface over the same database; every SqlDb user shares this one object. */
+  sql: SqlDb;
   /** Chat conversations and their messages (the widget, and the console's replies). */
   conversations: ConversationStore;
   /** Support console accounts and sessions (only the console surface and the CLI use them). */
@@ -40,6 +42,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const merchant = loadMerchant(config.merchantDir);
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const db = openSqlite(join(config.dataDir, 'shopkeeper.db'));
+  // The one SqlDb of this process: its queue keeps every statement out of others' transactions.
+  const sql = sqliteSql(db);
   const ran = migrate(db, MIGRATIONS);
   if (ran.length > 0) logger.debug({ migrations: ran }, 'applied migrations');
   const catalogRepository = new SqliteCatalogRepository(db);
@@ -47,7 +51,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const secret = resolveSecret(config.secret, config.dataDir);
   const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
   const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
-  const checkoutStore = new CheckoutStore(db);
+  const checkoutStore = new CheckoutStore(sql);
   const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock);
   let baseUrl = (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
   return {
@@ -60,6 +64,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     logger,
     clock,
     db,
+    sql,
     conversations: new ConversationStore(db, clock),
     accounts: new AccountsService(db, clock),
     catalogRepository,
@@ -75,10 +80,10 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     knowledge: createKnowledgeBase(config, merchant, db),
     payments: config.stripeSecretKey
       ? new StripePaymentsProvider({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret })
-      : new TestPaymentsProvider(db),
+      : new TestPaymentsProvider(sql),
     checkout,
     checkoutPayments: new CheckoutPayments(checkout, checkoutStore, clock),
-    checkoutOutbox: new CheckoutOutbox(db),
+    checkoutOutbox: new CheckoutOutbox(sql),
     close: () => db.close(),
   };
 }

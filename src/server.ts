@@ -66,7 +66,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     }),
     publicUrl, ...(options.consolePollMs ? { pollMs: options.consolePollMs } : {}),
   });
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), web.router, supportConsole], errorHandlers: [acpErrorHandler(runtime.logger)] });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.sql), web.router, supportConsole], errorHandlers: [acpErrorHandler(runtime.logger)] });
   // Gives back stock held by sessions nobody finished.
   const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
   sweeper.unref();
