@@ -41,7 +41,7 @@ export function idempotency(sql: SqlDb, required: (request: Request) => boolean)
     try {
       // Keys live 24 h; expired rows are swept now and then rather than on a timer.
       if (++requests % 500 === 0) await sql.run('DELETE FROM acp_idempotency WHERE expires_at < ?', [now]);
-      verdict = await claimKey(sql, scope, key, hash, now);
+      verdict = await claimIdempotencyKey(sql, scope, key, hash, now);
     } catch (error) {
       return next(error);
     }
@@ -82,14 +82,14 @@ export function idempotency(sql: SqlDb, required: (request: Request) => boolean)
   };
 }
 
-type Verdict = { kind: 'conflict' } | { kind: 'in_flight' } | { kind: 'replay'; row: Row } | { kind: 'run' };
+export type Verdict = { kind: 'conflict' } | { kind: 'in_flight' } | { kind: 'replay'; row: Row } | { kind: 'run' };
 
 /**
  * Takes the key for this request, or says why not. The insert is conditional on the primary key:
  * of two processes racing with one key, the second waits for the first's row and then sees it,
  * locked, so exactly one runs the effect.
  */
-async function claimKey(sql: SqlDb, scope: string, key: string, hash: string, now: number): Promise<Verdict> {
+export async function claimIdempotencyKey(sql: SqlDb, scope: string, key: string, hash: string, now: number): Promise<Verdict> {
   return sql.transaction(async (tx) => {
     await tx.run('DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND expires_at < ?', [scope, key, now]);
     const inserted = await tx.run(`INSERT INTO acp_idempotency (scope, key, request_hash, state, started_at, expires_at) VALUES (?, ?, ?, 'in_flight', ?, ?)
