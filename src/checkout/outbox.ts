@@ -22,18 +22,17 @@ export class CheckoutOutbox {
   constructor(private readonly sql: SqlDb, private readonly maxAttempts = 15) {}
 
   /**
-   * Leases due events for `leaseMs`. On PostgreSQL the rows are read with SKIP LOCKED, so two
-   * replicas leasing at the same moment get different events; the lease column then keeps them
-   * apart until it expires.
+   * Leases due events for `leaseMs`, in one statement. On PostgreSQL the rows are picked with SKIP
+   * LOCKED, so two replicas leasing at the same moment get different events; the lease column then
+   * keeps them apart until it expires.
    */
   async lease(now: number, leaseMs: number, limit = 10): Promise<OutboxEvent[]> {
-    return this.sql.transaction(async (tx) => {
-      const rows = await tx.all<OutboxEvent>(`SELECT id, type, session_id, owner, created_at, attempts FROM checkout_outbox
+    const rows = await this.sql.all<OutboxEvent>(`UPDATE checkout_outbox SET locked_until = ? WHERE id IN (
+        SELECT id FROM checkout_outbox
         WHERE delivered_at IS NULL AND attempts < ? AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)
-        ORDER BY created_at LIMIT ?${tx.skipLocked}`, [this.maxAttempts, now, now, limit]);
-      for (const row of rows) await tx.run('UPDATE checkout_outbox SET locked_until = ? WHERE id = ?', [now + leaseMs, row.id]);
-      return rows;
-    });
+        ORDER BY created_at LIMIT ?${this.sql.skipLocked})
+      RETURNING id, type, session_id, owner, created_at, attempts`, [now + leaseMs, this.maxAttempts, now, now, limit]);
+    return rows.sort((a, b) => a.created_at.localeCompare(b.created_at));
   }
 
   async delivered(id: string): Promise<void> {

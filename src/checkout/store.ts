@@ -58,22 +58,20 @@ export class CheckoutStore {
   /**
    * Claims the payment of a session for one complete call: ready (or waiting for 3DS) becomes
    * complete_in_progress. A claim older than `staleMs` belongs to a request that died and is taken over.
-   * Read under a row lock, then a conditional update: the JSON is rewritten in the application,
-   * so no database JSON functions are needed.
+   * Optimistic: the row is read, the new JSON built here (no database JSON functions), and the
+   * update only lands if the version is still the one read and nobody holds the lock.
    */
   async claim(id: string, claimKey: string, now: number, staleMs: number): Promise<CheckoutSession | null> {
-    return this.sql.transaction(async (tx) => {
-      const row = await tx.get<Row>(`SELECT data, status, version, lock_until, claim_key, claimed_at FROM checkout_sessions WHERE id = ?${tx.forUpdate}`, [id]);
-      if (!row || (row.lock_until !== null && row.lock_until >= now)) return null;
-      const takeover = row.status === 'complete_in_progress' && row.claimed_at !== null && row.claimed_at < now - staleMs;
-      if (!CLAIMABLE.has(row.status) && !takeover) return null;
-      // A takeover keeps the first claim's key: the payment provider then sees the same idempotency key.
-      const key = takeover ? row.claim_key : claimKey;
-      const session = { ...(JSON.parse(row.data) as CheckoutSession), status: 'complete_in_progress' as const, version: row.version + 1 };
-      const changed = await tx.run(`UPDATE checkout_sessions SET claim_key = ?, status = 'complete_in_progress', claimed_at = ?, version = ?, data = ?
-        WHERE id = ? AND version = ?`, [key, now, session.version, JSON.stringify(session), id, row.version]);
-      return changed === 1 ? session : null;
-    });
+    const row = await this.sql.get<Row>('SELECT data, status, version, lock_until, claim_key, claimed_at FROM checkout_sessions WHERE id = ?', [id]);
+    if (!row || (row.lock_until !== null && row.lock_until >= now)) return null;
+    const takeover = row.status === 'complete_in_progress' && row.claimed_at !== null && row.claimed_at < now - staleMs;
+    if (!CLAIMABLE.has(row.status) && !takeover) return null;
+    // A takeover keeps the first claim's key: the payment provider then sees the same idempotency key.
+    const key = takeover ? row.claim_key : claimKey;
+    const session = { ...(JSON.parse(row.data) as CheckoutSession), status: 'complete_in_progress' as const, version: row.version + 1 };
+    const changed = await this.sql.run(`UPDATE checkout_sessions SET claim_key = ?, status = 'complete_in_progress', claimed_at = ?, version = ?, data = ?
+      WHERE id = ? AND version = ? AND (lock_until IS NULL OR lock_until < ?)`, [key, now, session.version, JSON.stringify(session), id, row.version, now]);
+    return changed === 1 ? session : null;
   }
 
   async claimKeyOf(id: string): Promise<string | null> {

@@ -32,22 +32,20 @@ export class TestPaymentsProvider implements PaymentsPort {
   constructor(private readonly sql: SqlDb) {}
 
   /**
-   * The first request with a key stores its result; the insert is conditional on the key, so two
-   * processes racing with one key store one result and both return it.
+   * The first request with a key stores its result: the insert is conditional on the key, so two
+   * processes racing with one key store one result and both read it back. Two single statements,
+   * no transaction: nothing holds the SQLite write lock while other work runs.
    */
   private async once<T>(kind: 'charge' | 'refund', key: string, request: object, compute: () => T): Promise<T> {
     const requestHash = stableHash(request);
-    return this.sql.transaction(async (tx) => {
-      const fresh = compute();
-      await tx.run(`INSERT INTO test_provider_operations (idempotency_key, kind, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (idempotency_key) DO NOTHING`, [key, kind, requestHash, JSON.stringify(fresh), new Date().toISOString()]);
-      const stored = (await tx.get<{ kind: string; request_hash: string; result: string }>(
-        'SELECT kind, request_hash, result FROM test_provider_operations WHERE idempotency_key = ?', [key]))!;
-      if (stored.kind !== kind || stored.request_hash !== requestHash) {
-        throw new ShopkeeperError('conflict', `Idempotency key ${key} was already used for a different ${stored.kind} request`, { field: 'idempotencyKey' });
-      }
-      return JSON.parse(stored.result) as T;
-    });
+    await this.sql.run(`INSERT INTO test_provider_operations (idempotency_key, kind, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (idempotency_key) DO NOTHING`, [key, kind, requestHash, JSON.stringify(compute()), new Date().toISOString()]);
+    const stored = (await this.sql.get<{ kind: string; request_hash: string; result: string }>(
+      'SELECT kind, request_hash, result FROM test_provider_operations WHERE idempotency_key = ?', [key]))!;
+    if (stored.kind !== kind || stored.request_hash !== requestHash) {
+      throw new ShopkeeperError('conflict', `Idempotency key ${key} was already used for a different ${stored.kind} request`, { field: 'idempotencyKey' });
+    }
+    return JSON.parse(stored.result) as T;
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {

@@ -85,22 +85,20 @@ export function idempotency(sql: SqlDb, required: (request: Request) => boolean)
 export type Verdict = { kind: 'conflict' } | { kind: 'in_flight' } | { kind: 'replay'; row: Row } | { kind: 'run' };
 
 /**
- * Takes the key for this request, or says why not. The insert is conditional on the primary key:
- * of two processes racing with one key, the second waits for the first's row and then sees it,
- * locked, so exactly one runs the effect.
+ * Takes the key for this request, or says why not. The insert is conditional on the primary key
+ * and the takeover of an abandoned key on its start time: of two processes racing with one key,
+ * exactly one runs the effect. Single statements, so no lock is held between them.
  */
 export async function claimIdempotencyKey(sql: SqlDb, scope: string, key: string, hash: string, now: number): Promise<Verdict> {
-  return sql.transaction(async (tx) => {
-    await tx.run('DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND expires_at < ?', [scope, key, now]);
-    const inserted = await tx.run(`INSERT INTO acp_idempotency (scope, key, request_hash, state, started_at, expires_at) VALUES (?, ?, ?, 'in_flight', ?, ?)
-      ON CONFLICT (scope, key) DO NOTHING`, [scope, key, hash, now, now + RETENTION_MS]);
-    if (inserted === 1) return { kind: 'run' };
-    const row = await tx.get<Row>(`SELECT request_hash, state, status, body, started_at, expires_at FROM acp_idempotency WHERE scope = ? AND key = ?${tx.forUpdate}`, [scope, key]);
-    if (!row) return { kind: 'in_flight' };
-    if (row.request_hash !== hash) return { kind: 'conflict' };
-    if (row.state === 'done') return { kind: 'replay', row };
-    if (now - row.started_at < ABANDONED_MS) return { kind: 'in_flight' };
-    await tx.run(`UPDATE acp_idempotency SET state = 'in_flight', started_at = ? WHERE scope = ? AND key = ?`, [now, scope, key]);
-    return { kind: 'run' };
-  });
+  await sql.run('DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND expires_at < ?', [scope, key, now]);
+  const inserted = await sql.run(`INSERT INTO acp_idempotency (scope, key, request_hash, state, started_at, expires_at) VALUES (?, ?, ?, 'in_flight', ?, ?)
+    ON CONFLICT (scope, key) DO NOTHING`, [scope, key, hash, now, now + RETENTION_MS]);
+  if (inserted === 1) return { kind: 'run' };
+  const row = await sql.get<Row>('SELECT request_hash, state, status, body, started_at, expires_at FROM acp_idempotency WHERE scope = ? AND key = ?', [scope, key]);
+  if (!row) return { kind: 'in_flight' };
+  if (row.request_hash !== hash) return { kind: 'conflict' };
+  if (row.state === 'done') return { kind: 'replay', row };
+  if (now - row.started_at < ABANDONED_MS) return { kind: 'in_flight' };
+  const taken = await sql.run(`UPDATE acp_idempotency SET started_at = ? WHERE scope = ? AND key = ? AND state = 'in_flight' AND started_at = ?`, [now, scope, key, row.started_at]);
+  return taken === 1 ? { kind: 'run' } : { kind: 'in_flight' };
 }
