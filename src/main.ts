@@ -1,6 +1,6 @@
-import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
 import { AccountsService, accountsMigrations } from './accounts/index.ts';
-import { CatalogService, SqliteCatalogRepository, catalogMigrations } from './catalog/index.ts';
+import { CatalogService, catalogMigrations, catalogRepositoryFor } from './catalog/index.ts';
 import { loadMerchant, type Config } from './config/index.ts';
 import { CheckoutOutbox, CheckoutPayments, CheckoutService, CheckoutStore, checkoutMigrations } from './checkout/index.ts';
 import { checkoutCatalog, type Services } from './flows/index.ts';
@@ -11,8 +11,7 @@ import { SqlOrderActions, SqlOrdersRepository, ordersMigrations } from './orders
 import { SqlEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
 import { StripePaymentsProvider, TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createKnowledgeBase } from './knowledge-adapters.ts';
-import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, fixedClock, migrate, openSqlite, rateLimitMigrations, resolveSecret, sqliteSql, systemClock, type Clock, type Logger, type SqlDb, type SqliteDb } from './platform/index.ts';
-import { createHmac } from 'node:crypto';
+import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, fixedClock, openStorage, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqlDb, type Storage } from './platform/index.ts';
 
 export const MIGRATIONS = [
   ...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...auditMigrations, ...rateLimitMigrations,
@@ -20,16 +19,17 @@ export const MIGRATIONS = [
 ];
 
 export interface Runtime extends Services {
-  db: SqliteDb;
-  /** The one SQL interface of this process: every SqlDb user shares it (its queue keeps statements out of each other's SQLite transactions). */
+  /** The one SQL interface of this process: every repository shares it (on SQLite its queue keeps statements out of each other's transactions). */
   sql: SqlDb;
+  /** The database behind `sql`: the embedded SQLite file, or PostgreSQL when DATABASE_URL is set. */
+  storage: Storage;
   /** Chat conversations and their messages (the widget, and the console's replies). */
   conversations: ConversationStore;
   /** Support console accounts and sessions (only the console surface and the CLI use them). */
   accounts: AccountsService;
   /** Called by the HTTP server once it knows its address (port 0 picks one). */
   setBaseUrl(url: string): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
@@ -38,19 +38,24 @@ export interface RuntimeOptions {
 }
 
 /** The composition root: config -> storage -> capabilities. Surfaces are added by the server. */
-export function createRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const merchant = loadMerchant(config.merchantDir);
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const db = openSqlite(join(config.dataDir, 'shopkeeper.db'));
-  const ran = migrate(db, MIGRATIONS);
-  if (ran.length > 0) logger.debug({ migrations: ran }, 'applied migrations');
-  const sql = sqliteSql(db);
-  const catalogRepository = new SqliteCatalogRepository(db);
+  const storage = openStorage({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  try {
+    const ran = await storage.migrate(MIGRATIONS);
+    if (ran.length > 0) logger.debug({ migrations: ran, database: storage.sql.dialect }, 'applied migrations');
+  } catch (error) {
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+  const sql = storage.sql;
+  const catalogRepository = catalogRepositoryFor(storage);
   const orders = new SqlOrdersRepository(sql);
   const secret = resolveSecret(config.secret, config.dataDir);
   const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
   const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
-  const checkoutStore = new CheckoutStore(db);
+  const checkoutStore = new CheckoutStore(sql);
   const knowledge = createKnowledgeBase(config, merchant, sql);
   const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock);
   let baseUrl = (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
@@ -63,8 +68,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     merchant,
     logger,
     clock,
-    db,
     sql,
+    storage,
     conversations: new ConversationStore(sql, clock),
     accounts: new AccountsService(sql, clock),
     catalogRepository,
@@ -80,13 +85,13 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     knowledge: knowledge.knowledge,
     payments: config.stripeSecretKey
       ? new StripePaymentsProvider({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret, ...stripeEndpoint(config.stripeApiBase) })
-      : new TestPaymentsProvider(db),
+      : new TestPaymentsProvider(sql),
     checkout,
     checkoutPayments: new CheckoutPayments(checkout, checkoutStore, clock),
-    checkoutOutbox: new CheckoutOutbox(db),
-    close: () => {
-      db.close();
-      void knowledge.close();
+    checkoutOutbox: new CheckoutOutbox(sql),
+    close: async () => {
+      await knowledge.close();
+      await storage.close();
     },
   };
 }

@@ -35,12 +35,12 @@ export interface ServerOptions extends RuntimeOptions {
  * empty (so `npm start` on a fresh clone serves the demo), and listens.
  */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
-  const runtime = createRuntime(config, options);
+  const runtime = await createRuntime(config, options);
   let initialImport: MerchantImportSummary | null = null;
   try {
     initialImport = await prepareMerchant(runtime);
   } catch (error) {
-    runtime.close();
+    await runtime.close();
     throw error;
   }
   // Every surface reads the one base URL the runtime holds (known once the server listens).
@@ -66,7 +66,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     }),
     publicUrl, ...(options.consolePollMs ? { pollMs: options.consolePollMs } : {}),
   });
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.db), web.router, supportConsole], errorHandlers: [acpErrorHandler(runtime.logger)] });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.sql), web.router, supportConsole], errorHandlers: [acpErrorHandler(runtime.logger)] });
   // Gives back stock held by sessions nobody finished.
   const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
   sweeper.unref();

@@ -27,7 +27,7 @@ const filter = args.includes('--filter') ? args[args.indexOf('--filter') + 1] : 
 const verbose = args.includes('--verbose');
 
 const silent = createLogger({ level: 'silent' });
-const runtimeAt = (merchant: string, data: string): Runtime =>
+const runtimeAt = (merchant: string, data: string): Promise<Runtime> =>
   createRuntime(loadConfig({ env: { LOG_LEVEL: 'silent' }, flags: { merchant: MERCHANTS[merchant]!, data } }), { logger: silent, clock: fixedClock(NOW) });
 
 /** One imported database per merchant; every scenario gets its own copy, so actions never leak between scenarios. */
@@ -36,9 +36,9 @@ async function template(merchant: string): Promise<string> {
   let dir = templates.get(merchant);
   if (!dir) {
     dir = mkdtempSync(join(tmpdir(), `sk-eval-${merchant}-`));
-    const runtime = runtimeAt(merchant, dir);
+    const runtime = await runtimeAt(merchant, dir);
     await prepareMerchant(runtime);
-    runtime.close();
+    await runtime.close();
     templates.set(merchant, dir);
   }
   return dir;
@@ -47,11 +47,11 @@ async function template(merchant: string): Promise<string> {
 async function play(scenario: Scenario): Promise<Verdict> {
   const data = mkdtempSync(join(tmpdir(), 'sk-eval-run-'));
   copyFileSync(join(await template(scenario.merchant ?? 'demo'), 'shopkeeper.db'), join(data, 'shopkeeper.db'));
-  const runtime = runtimeAt(scenario.merchant ?? 'demo', data);
+  const runtime = await runtimeAt(scenario.merchant ?? 'demo', data);
   try {
     await runtime.knowledge.load();
     const engine = buildEngine(runtime, runtime.conversations);
-    const statusBefore = orderStatuses(runtime);
+    const statusBefore = await orderStatuses(runtime);
     let conversationId: string | undefined;
     let last: ChatEvent[] = [];
     const replies: Array<{ text: string; events: ChatEvent[] }> = [];
@@ -63,9 +63,9 @@ async function play(scenario: Scenario): Promise<Verdict> {
       replies.push({ text: events.flatMap((event) => (event.type === 'text-delta' ? [event.text] : [])).join(''), events });
     }
     const state = (await runtime.conversations.get(conversationId!))!.state;
-    return judge(scenario, replies, { statusBefore, statusAfter: orderStatuses(runtime), handoff: state.handoff, emails: allEmails(runtime) });
+    return judge(scenario, replies, { statusBefore, statusAfter: await orderStatuses(runtime), handoff: state.handoff, emails: await allEmails(runtime) });
   } finally {
-    runtime.close();
+    await runtime.close();
     rmSync(data, { recursive: true, force: true });
   }
 }
@@ -80,11 +80,11 @@ function pressed(press: string, card: number, last: ChatEvent[]): TurnInput {
   return { action: { type: press as 'confirm' | 'cancel', preview_id: preview?.type === 'action-preview' ? preview.preview.id : 'none' } };
 }
 
-function orderStatuses(runtime: Runtime): Map<string, string> {
-  return new Map((runtime.db.prepare('SELECT number, status FROM orders').all() as Array<{ number: string; status: string }>).map((row) => [row.number, row.status]));
+async function orderStatuses(runtime: Runtime): Promise<Map<string, string>> {
+  return new Map((await runtime.sql.all<{ number: string; status: string }>('SELECT number, status FROM orders')).map((row) => [row.number, row.status]));
 }
-function allEmails(runtime: Runtime): string[] {
-  return (runtime.db.prepare('SELECT email FROM customers').all() as Array<{ email: string }>).map((row) => row.email.toLowerCase());
+async function allEmails(runtime: Runtime): Promise<string[]> {
+  return (await runtime.sql.all<{ email: string }>('SELECT email FROM customers')).map((row) => row.email.toLowerCase());
 }
 
 const scenarios: Scenario[] = readdirSync(join(here, 'scenarios')).filter((file) => file.endsWith('.json')).sort()

@@ -22,7 +22,7 @@ const root = resolve(here, '../..');
 async function evaluate(label: string, merchantDir: string, questions: Question[]) {
   const data = mkdtempSync(join(tmpdir(), 'shopkeeper-eval-'));
   const config = loadConfig({ env: { LOG_LEVEL: 'silent', SHOPKEEPER_EMBEDDINGS: 'offline', SHOPKEEPER_VECTOR_INDEX: 'embedded' }, flags: { merchant: merchantDir, data } });
-  const runtime = createRuntime(config, { logger: createLogger({ level: 'silent' }) });
+  const runtime = await createRuntime(config, { logger: createLogger({ level: 'silent' }) });
   await importMerchant(runtime);
   const ingest = await ingestKnowledge(runtime);
   const chunks = runtime.knowledge.chunks();
@@ -53,7 +53,7 @@ async function evaluate(label: string, merchantDir: string, questions: Question[
     failures[system.name] = rows.filter((row) => row.question.answerable && !row.docs.slice(0, 5).some((doc) => row.question.relevant.includes(doc)))
       .map((row) => ({ split: row.question.split, q: row.question.q, expected: row.question.relevant, got: row.docs.slice(0, 3) }));
   }
-  runtime.close();
+  await runtime.close();
   rmSync(data, { recursive: true, force: true });
   return { label, merchant: merchantDir, passages: ingest.chunks.total, questions: { answerable: questions.filter((q) => q.answerable).length, unanswerable: questions.filter((q) => !q.answerable).length, french: questions.filter((q) => q.lang === 'fr').length }, results, failures };
 }

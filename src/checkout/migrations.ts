@@ -41,5 +41,54 @@ export const checkoutMigrations: Migration[] = [
       );
       CREATE INDEX checkout_outbox_due ON checkout_outbox (delivered_at, next_attempt_at);
     `,
+    // Same schema; epoch ms as BIGINT (INTEGER overflows in 2038 on PostgreSQL).
+    postgres: `
+      CREATE TABLE checkout_sessions (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        status TEXT NOT NULL,
+        data TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        lock_until BIGINT,
+        claim_key TEXT,
+        claimed_at BIGINT,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX checkout_sessions_expiry ON checkout_sessions (status, expires_at);
+      CREATE TABLE checkout_reservations (
+        session_id TEXT NOT NULL REFERENCES checkout_sessions (id),
+        variant_id TEXT NOT NULL,
+        quantity INTEGER NOT NULL CHECK (quantity > 0),
+        PRIMARY KEY (session_id, variant_id)
+      );
+      CREATE TABLE checkout_outbox (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at BIGINT NOT NULL,
+        locked_until BIGINT,
+        delivered_at TEXT,
+        last_error TEXT
+      );
+      CREATE INDEX checkout_outbox_due ON checkout_outbox (delivered_at, next_attempt_at);
+    `,
+  },
+  {
+    // The order number as a real column: looking it up inside the JSON is not portable SQL.
+    id: 'checkout/002-order-number',
+    sqlite: `
+      ALTER TABLE checkout_sessions ADD COLUMN order_number TEXT;
+      UPDATE checkout_sessions SET order_number = json_extract(data, '$.order.number') WHERE status = 'completed';
+      CREATE INDEX checkout_sessions_order ON checkout_sessions (order_number);
+    `,
+    postgres: `
+      ALTER TABLE checkout_sessions ADD COLUMN order_number TEXT;
+      CREATE INDEX checkout_sessions_order ON checkout_sessions (order_number);
+    `,
   },
 ];

@@ -1,4 +1,4 @@
-import { immediate, statementCache, type SqliteDb } from '../platform/index.ts';
+import type { SqlDb } from '../platform/index.ts';
 
 export interface OutboxEvent {
   id: string;
@@ -19,34 +19,32 @@ export function backoffMs(attempts: number): number {
  * and a lease left by a killed process expires so another process (or the restart) redelivers.
  */
 export class CheckoutOutbox {
-  private readonly sql: ReturnType<typeof statementCache>;
+  constructor(private readonly sql: SqlDb, private readonly maxAttempts = 15) {}
 
-  constructor(private readonly db: SqliteDb, private readonly maxAttempts = 15) {
-    this.sql = statementCache(db);
-  }
-
-
-  lease(now: number, leaseMs: number, limit = 10): OutboxEvent[] {
-    return immediate(this.db, () => {
-      const rows = this.sql(`SELECT id, type, session_id, owner, created_at, attempts FROM checkout_outbox
+  /**
+   * Leases due events for `leaseMs`, in one statement. On PostgreSQL the rows are picked with SKIP
+   * LOCKED, so two replicas leasing at the same moment get different events; the lease column then
+   * keeps them apart until it expires.
+   */
+  async lease(now: number, leaseMs: number, limit = 10): Promise<OutboxEvent[]> {
+    const rows = await this.sql.all<OutboxEvent>(`UPDATE checkout_outbox SET locked_until = ? WHERE id IN (
+        SELECT id FROM checkout_outbox
         WHERE delivered_at IS NULL AND attempts < ? AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)
-        ORDER BY created_at LIMIT ?`).all(this.maxAttempts, now, now, limit) as OutboxEvent[];
-      const lock = this.sql('UPDATE checkout_outbox SET locked_until = ? WHERE id = ?');
-      for (const row of rows) lock.run(now + leaseMs, row.id);
-      return rows;
-    });
+        ORDER BY created_at LIMIT ?${this.sql.skipLocked})
+      RETURNING id, type, session_id, owner, created_at, attempts`, [now + leaseMs, this.maxAttempts, now, now, limit]);
+    return rows.sort((a, b) => a.created_at.localeCompare(b.created_at));
   }
 
-  delivered(id: string): void {
-    this.sql('UPDATE checkout_outbox SET delivered_at = ?, locked_until = NULL, attempts = attempts + 1 WHERE id = ?').run(new Date().toISOString(), id);
+  async delivered(id: string): Promise<void> {
+    await this.sql.run('UPDATE checkout_outbox SET delivered_at = ?, locked_until = NULL, attempts = attempts + 1 WHERE id = ?', [new Date().toISOString(), id]);
   }
 
-  failed(id: string, attempts: number, error: string, now: number): void {
-    this.sql('UPDATE checkout_outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, locked_until = NULL WHERE id = ?')
-      .run(attempts + 1, error.slice(0, 500), now + backoffMs(attempts + 1), id);
+  async failed(id: string, attempts: number, error: string, now: number): Promise<void> {
+    await this.sql.run('UPDATE checkout_outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, locked_until = NULL WHERE id = ?',
+      [attempts + 1, error.slice(0, 500), now + backoffMs(attempts + 1), id]);
   }
 
-  pending(): number {
-    return (this.sql('SELECT COUNT(*) AS n FROM checkout_outbox WHERE delivered_at IS NULL').get() as { n: number }).n;
+  async pending(): Promise<number> {
+    return (await this.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM checkout_outbox WHERE delivered_at IS NULL'))!.n;
   }
 }

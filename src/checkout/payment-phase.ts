@@ -28,40 +28,40 @@ export class CheckoutPayments {
     if (!session.buyer?.email && !session.contact?.email && session.status !== 'complete_in_progress') {
       return { kind: 'current', session: withMessage(session, { type: 'error', code: 'missing', param: '$.buyer.email', content: 'Add the buyer email so we can send the receipt.' }) };
     }
-    const claimed = this.store.claim(id, paymentKey, this.clock.now().getTime(), STALE_CLAIM_MS);
-    if (!claimed) return { kind: 'current', session: this.store.get(id)! };
-    return { kind: 'claimed', session: claimed, paymentKey: this.store.claimKeyOf(id) ?? paymentKey };
+    const claimed = await this.store.claim(id, paymentKey, this.clock.now().getTime(), STALE_CLAIM_MS);
+    if (!claimed) return { kind: 'current', session: (await this.store.get(id))! };
+    return { kind: 'claimed', session: claimed, paymentKey: (await this.store.claimKeyOf(id)) ?? paymentKey };
   }
 
   /** Paid and ordered: the held stock is now sold, and an order_created event is queued atomically. */
-  complete(session: CheckoutSession, order: OrderRef): CheckoutSession {
-    this.store.setReservations(session.id, new Map());
-    const done = this.store.save(session, { ...session, status: 'completed', reserved: false, order, messages: [], updated_at: this.clock.now().toISOString() }, 'order_created');
-    return done ?? this.store.get(session.id)!;
+  async complete(session: CheckoutSession, order: OrderRef): Promise<CheckoutSession> {
+    const done = await this.store.save(session, { ...session, status: 'completed', reserved: false, order, messages: [], updated_at: this.clock.now().toISOString() }, 'order_created',
+      (tx) => this.store.setReservations(session.id, new Map(), tx));
+    return done ?? (await this.store.get(session.id))!;
   }
 
   /** The payment failed: back to ready (stock stays held) with the reason as a message. */
-  fail(session: CheckoutSession, message: Message): CheckoutSession {
-    const back = this.store.save(session, { ...session, status: 'ready_for_payment', authentication: null, messages: [message], updated_at: this.clock.now().toISOString() });
-    return back ?? this.store.get(session.id)!;
+  async fail(session: CheckoutSession, message: Message): Promise<CheckoutSession> {
+    const back = await this.store.save(session, { ...session, status: 'ready_for_payment', authentication: null, messages: [message], updated_at: this.clock.now().toISOString() });
+    return back ?? (await this.store.get(session.id))!;
   }
 
-  requireAuthentication(session: CheckoutSession, chargeId: string): CheckoutSession {
-    const next = this.store.save(session, {
+  async requireAuthentication(session: CheckoutSession, chargeId: string): Promise<CheckoutSession> {
+    const next = await this.store.save(session, {
       ...session, status: 'authentication_required', authentication: { charge_id: chargeId }, updated_at: this.clock.now().toISOString(),
       messages: [{ type: 'error', code: 'requires_3ds', param: '$.authentication_result', content: 'The card issuer asks the buyer to authenticate (3-D Secure) before paying.' }],
     });
-    return next ?? this.store.get(session.id)!;
+    return next ?? (await this.store.get(session.id))!;
   }
 
   /**
    * Queues an order_updated webhook (full order state) when an order placed through checkout
    * changes (cancelled, shipped, refunded); false when the order did not come from a checkout.
    */
-  orderUpdated(orderNumber: string): boolean {
-    const session = this.store.findByOrderNumber(orderNumber);
+  async orderUpdated(orderNumber: string): Promise<boolean> {
+    const session = await this.store.findByOrderNumber(orderNumber);
     if (!session) return false;
-    this.store.enqueue('order_updated', session);
+    await this.store.enqueue('order_updated', session);
     return true;
   }
 }

@@ -47,13 +47,13 @@ export class CheckoutService {
     }
     const next = await this.recompute(session, { ...input, lines: input.lines }, extra);
     // The row must exist before stock is held against it; the first save below is its final state.
-    this.store.insert({ ...session, status: 'not_ready_for_payment' });
+    await this.store.insert({ ...session, status: 'not_ready_for_payment' });
     const held = await this.hold(next);
     return this.persist(session, held);
   }
 
   async get(id: string): Promise<CheckoutSession> {
-    const session = this.store.get(id);
+    const session = await this.store.get(id);
     if (!session) throw notFound(`Checkout session ${id} not found`, { field: 'checkout_session_id', fix: 'Create a session first; ids look like cs_….' });
     if (!TERMINAL.has(session.status) && session.status !== 'complete_in_progress' && Date.parse(session.expires_at) < this.clock.now().getTime()) {
       return this.expire(session);
@@ -82,15 +82,15 @@ export class CheckoutService {
 
   /** Gives back the stock of sessions past their expiry; the server calls it now and then. */
   async expireStale(): Promise<number> {
-    const ids = this.store.expiredIds(this.clock.now().toISOString());
+    const ids = await this.store.expiredIds(this.clock.now().toISOString());
     for (const id of ids) await this.get(id).catch(() => undefined);
     return ids.length;
   }
 
   private async expire(session: CheckoutSession): Promise<CheckoutSession> {
-    if (!this.store.lock(session.id, this.clock.now().getTime(), LOCK_MS)) return session;
+    if (!(await this.store.lock(session.id, this.clock.now().getTime(), LOCK_MS))) return session;
     await this.release(session.id);
-    return this.store.save(session, { ...session, status: 'expired', reserved: false, updated_at: this.clock.now().toISOString(), messages: [{ type: 'error', code: 'expired', content: 'This checkout session has expired; start a new one.' }] }) ?? session;
+    return (await this.store.save(session, { ...session, status: 'expired', reserved: false, updated_at: this.clock.now().toISOString(), messages: [{ type: 'error', code: 'expired', content: 'This checkout session has expired; start a new one.' }] })) ?? session;
   }
 
   /** Runs `work` holding the session's mutex (short waits when another request holds it). */
@@ -98,11 +98,11 @@ export class CheckoutService {
     const session = await this.get(id);
     if (TERMINAL.has(session.status) && session.status !== 'completed') return work(session);
     for (let attempt = 0; attempt < 200; attempt++) {
-      if (this.store.lock(id, this.clock.now().getTime(), LOCK_MS)) {
+      if (await this.store.lock(id, this.clock.now().getTime(), LOCK_MS)) {
         try {
-          return await work(this.store.get(id)!);
+          return await work((await this.store.get(id))!);
         } finally {
-          this.store.unlock(id);
+          await this.store.unlock(id);
         }
       }
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10));
@@ -110,8 +110,8 @@ export class CheckoutService {
     throw new ShopkeeperError('conflict', `Checkout session ${id} is busy`, { fix: 'Retry in a second.', retryAfter: 1 });
   }
 
-  private persist(previous: CheckoutSession, next: CheckoutSession): CheckoutSession {
-    const saved = this.store.save(previous, { ...next, updated_at: this.clock.now().toISOString() });
+  private async persist(previous: CheckoutSession, next: CheckoutSession): Promise<CheckoutSession> {
+    const saved = await this.store.save(previous, { ...next, updated_at: this.clock.now().toISOString() });
     if (!saved) throw new ShopkeeperError('conflict', `Checkout session ${previous.id} changed while it was being updated`, { fix: 'Retry the request.', retryAfter: 1 });
     return saved;
   }
@@ -133,7 +133,7 @@ export class CheckoutService {
     const messages: Message[] = [...extra];
     const found: Array<{ item: ItemFacts; quantity: number }> = [];
     // Units this session already holds are available to it.
-    const own = this.store.reservations(session.id);
+    const own = await this.store.reservations(session.id);
     for (const [index, line] of merged.requested.entries()) {
       const looked = await this.catalog.lookup(line.id);
       const item = looked && looked.available !== null ? { ...looked, available: looked.available + (own.get(looked.variant_id) ?? 0) } : looked;
@@ -162,7 +162,7 @@ export class CheckoutService {
     }
     const wanted = new Map<string, number>();
     for (const line of next.line_items) if (line.item.available !== null) wanted.set(line.item.variant_id, (wanted.get(line.item.variant_id) ?? 0) + line.quantity);
-    const held = this.store.reservations(next.id);
+    const held = await this.store.reservations(next.id);
     const takenNow: Array<[string, number]> = [];
     for (const [variant, quantity] of wanted) {
       const delta = quantity - (held.get(variant) ?? 0);
@@ -185,14 +185,14 @@ export class CheckoutService {
       const extra = quantity - (wanted.get(variant) ?? 0);
       if (extra > 0) await this.catalog.give(variant, extra);
     }
-    this.store.setReservations(next.id, wanted);
+    await this.store.setReservations(next.id, wanted);
     return { ...next, status: 'ready_for_payment', reserved: true };
   }
 
   async release(sessionId: string): Promise<void> {
-    const held = this.store.reservations(sessionId);
+    const held = await this.store.reservations(sessionId);
     if (held.size === 0) return;
-    this.store.setReservations(sessionId, new Map());
+    await this.store.setReservations(sessionId, new Map());
     for (const [variant, quantity] of held) await this.catalog.give(variant, quantity);
   }
 }

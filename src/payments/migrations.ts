@@ -12,5 +12,14 @@ export const paymentsMigrations: Migration[] = [
         created_at TEXT NOT NULL
       );
     `,
+    postgres: `
+      CREATE TABLE test_provider_operations (
+        idempotency_key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('charge', 'refund')),
+        request_hash TEXT NOT NULL,
+        result TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
   },
 ];

@@ -1,4 +1,4 @@
-import { newId, ShopkeeperError, stableHash, type SqliteDb } from '../platform/index.ts';
+import { newId, ShopkeeperError, stableHash, type SqlDb } from '../platform/index.ts';
 import type { ChargeRequest, ChargeResult, DeclineCode, PaymentsPort, RefundRequest, RefundResult } from './port.ts';
 
 /**
@@ -29,24 +29,23 @@ const DECLINES: Record<string, { code: DeclineCode; message: string }> = {
 export class TestPaymentsProvider implements PaymentsPort {
   readonly provider = 'test';
 
-  constructor(private readonly db: SqliteDb) {}
+  constructor(private readonly sql: SqlDb) {}
 
-  private once<T>(kind: 'charge' | 'refund', key: string, request: object, compute: () => T): T {
+  /**
+   * The first request with a key stores its result: the insert is conditional on the key, so two
+   * processes racing with one key store one result and both read it back. Two single statements,
+   * no transaction: nothing holds the SQLite write lock while other work runs.
+   */
+  private async once<T>(kind: 'charge' | 'refund', key: string, request: object, compute: () => T): Promise<T> {
     const requestHash = stableHash(request);
-    return this.db.transaction(() => {
-      const previous = this.db.prepare('SELECT kind, request_hash, result FROM test_provider_operations WHERE idempotency_key = ?').get(key) as
-        { kind: string; request_hash: string; result: string } | undefined;
-      if (previous) {
-        if (previous.kind !== kind || previous.request_hash !== requestHash) {
-          throw new ShopkeeperError('conflict', `Idempotency key ${key} was already used for a different ${previous.kind} request`, { field: 'idempotencyKey' });
-        }
-        return JSON.parse(previous.result) as T;
-      }
-      const result = compute();
-      this.db.prepare('INSERT INTO test_provider_operations (idempotency_key, kind, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(key, kind, requestHash, JSON.stringify(result), new Date().toISOString());
-      return result;
-    }).immediate();
+    await this.sql.run(`INSERT INTO test_provider_operations (idempotency_key, kind, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (idempotency_key) DO NOTHING`, [key, kind, requestHash, JSON.stringify(compute()), new Date().toISOString()]);
+    const stored = (await this.sql.get<{ kind: string; request_hash: string; result: string }>(
+      'SELECT kind, request_hash, result FROM test_provider_operations WHERE idempotency_key = ?', [key]))!;
+    if (stored.kind !== kind || stored.request_hash !== requestHash) {
+      throw new ShopkeeperError('conflict', `Idempotency key ${key} was already used for a different ${stored.kind} request`, { field: 'idempotencyKey' });
+    }
+    return JSON.parse(stored.result) as T;
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {

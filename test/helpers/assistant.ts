@@ -13,7 +13,7 @@ export interface Reply { text: string; events: ChatEvent[]; conversationId: stri
 export async function startEngine(options: { merchant?: string; extraTools?: ToolDefinition[]; omit?: string[]; env?: Record<string, string> } = {}) {
   const data = tempDir('shopkeeper-assistant-');
   const config = loadConfig({ env: { LOG_LEVEL: 'silent', ...options.env }, flags: { merchant: options.merchant ?? DEMO_MERCHANT, data: data.path } });
-  const runtime: Runtime = createRuntime(config, { logger: createLogger({ level: 'silent' }), clock: fixedClock('2026-11-28T12:00:00Z') });
+  const runtime: Runtime = await createRuntime(config, { logger: createLogger({ level: 'silent' }), clock: fixedClock('2026-11-28T12:00:00Z') });
   await prepareMerchant(runtime);
   const registry = [...TOOLS.filter((tool) => !options.omit?.includes(tool.name) && !options.extraTools?.some((extra) => extra.name === tool.name)), ...(options.extraTools ?? [])];
   const engine: ConversationEngine = buildEngine(runtime, runtime.conversations, registry);
@@ -29,6 +29,6 @@ export async function startEngine(options: { merchant?: string; extraTools?: Too
     runtime, engine, send,
     event<T extends ChatEvent['type']>(reply: Reply, type: T) { return reply.events.find((event) => event.type === type) as Extract<ChatEvent, { type: T }> | undefined; },
     reset() { conversationId = undefined; },
-    stop() { runtime.close(); data.cleanup(); },
+    async stop() { await runtime.close(); data.cleanup(); },
   };
 }

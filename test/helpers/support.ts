@@ -16,8 +16,8 @@ export interface SupportHarness {
   call<T = Record<string, unknown>>(name: string, args: Record<string, unknown>, context?: Partial<ToolContext>): Promise<T>;
   token(email?: string, order?: string): Promise<string>;
   /** A second runtime on the same database, like another replica. */
-  replica(): Runtime;
-  stop(): void;
+  replica(): Promise<Runtime>;
+  stop(): Promise<void>;
 }
 
 /** A runtime over the support fixture with a fixed clock and a fresh database (no HTTP needed). */
@@ -25,7 +25,7 @@ export async function startSupport(options: { clock?: Clock; env?: Record<string
   const data = options.dataDir ? { path: options.dataDir, cleanup: () => undefined } : tempDir();
   const config = () => loadConfig({ env: { LOG_LEVEL: 'silent', ...options.env }, flags: { merchant: options.merchant ?? SUPPORT_SHOP, data: data.path } });
   const make = () => createRuntime(config(), { logger: createLogger({ level: 'silent' }), clock: options.clock ?? fixedClock(NOW) });
-  const runtime = make();
+  const runtime = await make();
   if ((await runtime.catalogRepository.counts()).products === 0) await importMerchant(runtime);
   const replicas: Runtime[] = [];
   const call = async <T,>(name: string, args: Record<string, unknown>, context: Partial<ToolContext> = {}): Promise<T> => {
@@ -40,14 +40,14 @@ export async function startSupport(options: { clock?: Clock; env?: Record<string
     async token(email = 'ana.silva@example.com', order = 'NW-1001') {
       return (await call<{ customer_token: string }>('verify_customer', { email, order_number: order })).customer_token;
     },
-    replica() {
-      const replica = make();
+    async replica() {
+      const replica = await make();
       replicas.push(replica);
       return replica;
     },
-    stop() {
-      for (const replica of replicas) replica.close();
-      runtime.close();
+    async stop() {
+      for (const replica of replicas) await replica.close();
+      await runtime.close();
       data.cleanup();
     },
   };

@@ -11,7 +11,7 @@ afterAll(() => server?.stop());
 
 const session = (id = 'HL-SEN-50', quantity = 1) => ({ currency: 'cad', line_items: [{ id, quantity }], capabilities: { interventions: { supported: [] } }, buyer: { email: 'race@example.com' }, fulfillment_details: { name: 'Race Test', address: QC_ADDRESS } });
 const pay = { payment_data: { handler_id: 'card_spt', instrument: { type: 'card', credential: { type: 'spt', token: 'spt_test_visa' } } } };
-const count = (sql: string, ...args: unknown[]) => (server.runtime.db.prepare(sql).get(...args) as { n: number }).n;
+const count = async (sql: string, ...args: Array<string | number>) => Number((await server.runtime.sql.get<{ n: number }>(sql, args))!.n);
 
 describe('idempotency (ACP 2026-04-17)', () => {
   it('replays the same key and body with the original status and Idempotent-Replayed: true', async () => {
@@ -25,7 +25,7 @@ describe('idempotency (ACP 2026-04-17)', () => {
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(second.headers.get('idempotency-key')).toBe('replay-1');
     expect(second.body).toEqual(first.body);
-    expect(count("SELECT COUNT(*) AS n FROM checkout_sessions WHERE id = ?", first.body.id)).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM checkout_sessions WHERE id = ?", first.body.id)).toBe(1);
   });
 
   it('refuses a different body under the same key with 422, null differing from absent', async () => {
@@ -55,11 +55,11 @@ describe('idempotency (ACP 2026-04-17)', () => {
     expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
     expect(new Set(results.filter((result) => result.status === 201).map((result) => result.body.id)).size).toBe(1);
     // Deterministic in-flight: a row left by a request still running.
-    server.runtime.db.prepare(`INSERT INTO acp_idempotency (scope, key, request_hash, state, started_at, expires_at) VALUES (?, 'busy', 'h', 'in_flight', ?, ?)`)
-      .run('demo-agent POST /acp/checkout_sessions', Date.now(), Date.now() + 60_000);
+    await server.runtime.sql.run(`INSERT INTO acp_idempotency (scope, key, request_hash, state, started_at, expires_at) VALUES (?, 'busy', 'h', 'in_flight', ?, ?)`,
+      ['demo-agent POST /acp/checkout_sessions', Date.now(), Date.now() + 60_000]);
     const busy = await fetch(`${server.url}/acp/checkout_sessions`, { method: 'POST', headers: { Authorization: 'Bearer sk_demo_agent_key', 'API-Version': '2026-04-17', 'Content-Type': 'application/json', 'Idempotency-Key': 'busy' }, body: '{}' });
     expect(busy.status).toBe(422);
-    server.runtime.db.prepare(`UPDATE acp_idempotency SET request_hash = ? WHERE key = 'busy'`).run((await import('../../src/surfaces/acp/canonical-json.ts')).bodyHash({}, true));
+    await server.runtime.sql.run(`UPDATE acp_idempotency SET request_hash = ? WHERE key = 'busy'`, [(await import('../../src/surfaces/acp/canonical-json.ts')).bodyHash({}, true)]);
     const busyAgain = await fetch(`${server.url}/acp/checkout_sessions`, { method: 'POST', headers: { Authorization: 'Bearer sk_demo_agent_key', 'API-Version': '2026-04-17', 'Content-Type': 'application/json', 'Idempotency-Key': 'busy' }, body: '{}' });
     expect(busyAgain.status).toBe(409);
     expect(busyAgain.headers.get('retry-after')).toBe('1');
@@ -75,7 +75,7 @@ describe('idempotency (ACP 2026-04-17)', () => {
     expect(missing.status).toBe(404);
     const replay = await acp('POST', '/checkout_sessions/cs_missing', { order_notes: 'x' }, { 'Idempotency-Key': 'nf' });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
-    expect(count(`SELECT COUNT(*) AS n FROM acp_idempotency WHERE state = 'in_flight'`)).toBe(1); // only the hand-made 'busy' row
+    expect(await count(`SELECT COUNT(*) AS n FROM acp_idempotency WHERE state = 'in_flight'`)).toBe(1); // only the hand-made 'busy' row
   });
 });
 
@@ -83,13 +83,13 @@ describe('concurrency', () => {
   it('100 concurrent completes of one session -> exactly one charge and one order', async () => {
     const acp = acpClient(server.url, '2026-04-17');
     const created = await acp('POST', '/checkout_sessions', session());
-    const chargesBefore = count(`SELECT COUNT(*) AS n FROM test_provider_operations WHERE kind = 'charge'`);
+    const chargesBefore = await count(`SELECT COUNT(*) AS n FROM test_provider_operations WHERE kind = 'charge'`);
     const results = await Promise.all(Array.from({ length: 100 }, (_, index) => acp('POST', `/checkout_sessions/${created.body.id}/complete`, pay, { 'Idempotency-Key': index % 2 ? `same-${created.body.id}` : `k-${index}` })));
     expect(results.every((result) => result.status === 200 || result.status === 409)).toBe(true);
-    expect(count(`SELECT COUNT(*) AS n FROM test_provider_operations WHERE kind = 'charge'`) - chargesBefore).toBe(1);
+    expect((await count(`SELECT COUNT(*) AS n FROM test_provider_operations WHERE kind = 'charge'`)) - chargesBefore).toBe(1);
     const after = await acp('GET', `/checkout_sessions/${created.body.id}`);
     expect(after.body.status).toBe('completed');
-    expect(count(`SELECT COUNT(*) AS n FROM orders WHERE number = ?`, after.body.order.order_number)).toBe(1);
+    expect(await count(`SELECT COUNT(*) AS n FROM orders WHERE number = ?`, after.body.order.order_number)).toBe(1);
     expect(results.filter((result) => result.body.status === 'completed').every((result) => result.body.order.id === after.body.order.id)).toBe(true);
   });
 

@@ -107,11 +107,11 @@ describe('order webhook retries', () => {
       const created = await acp('POST', '/checkout_sessions', { currency: 'cad', line_items: [{ id: 'HL-SEN-50' }], capabilities: {}, buyer: { email: 'retry@example.com' }, fulfillment_details: { name: 'Retry Test', address: QC_ADDRESS } });
       await acp('POST', `/checkout_sessions/${created.body.id}/complete`, { payment_data: { handler_id: 'card_spt', instrument: { type: 'card', credential: { type: 'spt', token: 'spt_test_visa' } } } });
       const deadline = Date.now() + 20_000;
-      while (shop.runtime.checkoutOutbox.pending() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(shop.runtime.checkoutOutbox.pending()).toBe(0);
+      while ((await shop.runtime.checkoutOutbox.pending()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await shop.runtime.checkoutOutbox.pending()).toBe(0);
       expect(bodies.length).toBe(2);
       expect(JSON.parse(bodies[1]!).type).toBe('order_created');
-      const row = shop.runtime.db.prepare('SELECT attempts, last_error FROM checkout_outbox').get() as { attempts: number; last_error: string };
+      const row = await shop.runtime.sql.get<{ attempts: number; last_error: string }>('SELECT attempts, last_error FROM checkout_outbox');
       expect(row).toEqual({ attempts: 2, last_error: 'HTTP 503' });
     } finally {
       await shop.stop();

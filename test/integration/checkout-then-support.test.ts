@@ -46,7 +46,7 @@ describe('an order placed through checkout, then cancelled through support', () 
     const charged = payments.filter((payment) => payment.kind === 'charge').reduce((sum, payment) => sum + payment.amount, 0);
     const refunded = payments.filter((payment) => payment.kind === 'refund').reduce((sum, payment) => sum + payment.amount, 0);
     expect(refunded).toBe(charged);
-    const events = server.runtime.db.prepare("SELECT COUNT(*) AS n FROM checkout_outbox WHERE type = 'order_updated'").get() as { n: number };
+    const events = (await server.runtime.sql.get<{ n: number }>("SELECT COUNT(*) AS n FROM checkout_outbox WHERE type = 'order_updated'"))!;
     expect(events.n).toBe(1);
   });
 });

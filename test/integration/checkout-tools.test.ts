@@ -38,10 +38,10 @@ describe('checkout tools', () => {
     expect(paid).toMatchObject({ charged: true, status: 'completed' });
     expect(await server.runtime.orders.getOrder(paid.order.number)).not.toBeNull();
     // A later change to the order (support action) queues an order_updated webhook.
-    const before = server.runtime.checkoutOutbox.pending();
-    expect(server.runtime.checkoutPayments.orderUpdated(paid.order.number)).toBe(true);
-    expect(server.runtime.checkoutPayments.orderUpdated('NW-00000')).toBe(false);
-    expect(server.runtime.checkoutOutbox.pending()).toBe(before + 1);
+    const before = await server.runtime.checkoutOutbox.pending();
+    expect(await server.runtime.checkoutPayments.orderUpdated(paid.order.number)).toBe(true);
+    expect(await server.runtime.checkoutPayments.orderUpdated('NW-00000')).toBe(false);
+    expect(await server.runtime.checkoutOutbox.pending()).toBe(before + 1);
     const other = await call('create_checkout', { items: [{ id: 'HL-SEN-50' }] });
     expect((await call('cancel_checkout', { checkout_id: other.id })).status).toBe('canceled');
     expect((await call('get_checkout', { checkout_id: other.id })).status).toBe('canceled');

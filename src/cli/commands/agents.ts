@@ -32,7 +32,7 @@ export const agentsCommand: Command = {
   flags: { role: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
   async run(context) {
     const [action, email] = context.args;
-    const runtime = createRuntime(context.config(), { logger: createLogger({ level: 'warn' }) });
+    const runtime = await createRuntime(context.config(), { logger: createLogger({ level: 'warn' }) });
     try {
       if (action === 'list') {
         const accounts = await runtime.accounts.list();
@@ -62,7 +62,7 @@ export const agentsCommand: Command = {
       }
       return 0;
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   },
 };

@@ -22,7 +22,7 @@ export const askCommand: Command = {
       }
       return 0;
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   },
 };

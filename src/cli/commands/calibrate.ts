@@ -72,7 +72,7 @@ export const calibrateCommand: Command = {
       }
       return 0;
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   },
 };

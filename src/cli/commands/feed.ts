@@ -14,14 +14,14 @@ export const feedCommand: Command = {
       process.stderr.write('--format must be jsonl or json\n');
       return 2;
     }
-    const runtime = createRuntime(context.config(), { logger: createLogger({ level: 'warn' }) });
+    const runtime = await createRuntime(context.config(), { logger: createLogger({ level: 'warn' }) });
     try {
       await importIfEmpty(runtime);
       const products = await exportFeed(runtime);
       context.print(format === 'json' || context.json ? JSON.stringify({ products }, null, 2) : products.map((product) => JSON.stringify(product)).join('\n'));
       return 0;
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   },
 };

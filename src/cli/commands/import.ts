@@ -15,7 +15,7 @@ export const importCommand: Command = {
   flags: { strict: { type: 'boolean' } },
   async run(context) {
     const config = context.config();
-    const runtime = createRuntime(config, { logger: createLogger({ level: 'warn' }) });
+    const runtime = await createRuntime(config, { logger: createLogger({ level: 'warn' }) });
     try {
       const summary = await importMerchant(runtime, (report) => context.progress(describe(report)));
       if (context.json) context.print(JSON.stringify(summary, null, 2));
@@ -30,7 +30,7 @@ export const importCommand: Command = {
       }
       return context.flags.strict && summary.totals.issues > 0 ? 1 : 0;
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   },
 };

@@ -9,7 +9,7 @@ import type { CommandContext } from '../command.ts';
  * is set or the database is empty, then loads and incrementally ingests (no work when unchanged).
  */
 export async function openKnowledge(context: CommandContext, refresh: boolean): Promise<{ runtime: Runtime; imported: MerchantImportSummary | null; ingest: IngestSummary }> {
-  const runtime = createRuntime(context.config(), { logger: createLogger({ level: 'warn' }) });
+  const runtime = await createRuntime(context.config(), { logger: createLogger({ level: 'warn' }) });
   try {
     let imported: MerchantImportSummary | null = null;
     if (refresh || (await runtime.articles.count()).articles === 0) imported = await importMerchant(runtime, (report) => context.progress(`imported ${report.file}`));
@@ -22,7 +22,7 @@ export async function openKnowledge(context: CommandContext, refresh: boolean): 
     });
     return { runtime, imported, ingest };
   } catch (error) {
-    runtime.close();
+    await runtime.close();
     throw error;
   }
 }

@@ -18,7 +18,7 @@ export const mcpCommand: Command = {
     }
     const config = context.config();
     // stdout carries the protocol, so logs go to stderr only.
-    const runtime = createRuntime(config, { logger: createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }) });
+    const runtime = await createRuntime(config, { logger: createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }) });
     await prepareMerchant(runtime);
     const handle = serveStdio(() => buildMcpServer(runtime, { version: VERSIONS.shopkeeper, widgetDomain: config.publicUrl ?? runtime.merchant.profile.url, actorId: 'mcp:stdio' }), {
       onerror: (error) => runtime.logger.warn({ err: error }, 'mcp stdio error'),
@@ -29,7 +29,7 @@ export const mcpCommand: Command = {
       process.once('SIGINT', resolve);
     });
     await handle.close();
-    runtime.close();
+    await runtime.close();
     return 0;
   },
 };

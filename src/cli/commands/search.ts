@@ -27,7 +27,7 @@ export const searchCommand: Command = {
       }
       return 0;
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   },
 };

@@ -120,7 +120,7 @@ export async function runOrderAction(services: Services, caller: Caller, action:
     });
     await settlePayments(services, order.number).catch((error: unknown) => services.logger.error({ err: error, order: order.number }, 'settlement failed; it will be retried'));
     // Orders placed through an agent platform tell that platform about the change (order_updated).
-    if (!replayed) services.checkoutPayments.orderUpdated(order.number);
+    if (!replayed) await services.checkoutPayments.orderUpdated(order.number);
     return replayed ? { ...result, replayed } : result;
   });
 }

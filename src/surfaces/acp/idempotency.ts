@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { immediate, statementCache, withTxParticipant, type SqliteDb } from '../../platform/index.ts';
+import { withTxParticipant, type SqlDb, type SqlExecutor } from '../../platform/index.ts';
 import { bodyHash } from './canonical-json.ts';
 import { sendAcpError } from './errors.ts';
 
@@ -13,7 +13,7 @@ export interface Reply { status: number; body: unknown }
 export interface IdempotencySlot {
   render?: (result: unknown) => Reply;
   recorded?: Reply;
-  store(reply: Reply): void;
+  store(reply: Reply): Promise<void>;
 }
 
 interface Row { request_hash: string; state: 'in_flight' | 'done'; status: number | null; body: string | null; started_at: number; expires_at: number }
@@ -24,10 +24,9 @@ interface Row { request_hash: string; state: 'in_flight' | 'done'; status: numbe
  * 409 with Retry-After; 5xx is never stored; kept 24 h. The stored response is written inside the
  * transaction of the effect itself (see platform/db/unit-of-work.ts), or right after a read-only reply.
  */
-export function idempotency(db: SqliteDb, required: (request: Request) => boolean) {
-  const sql = statementCache(db);
+export function idempotency(sql: SqlDb, required: (request: Request) => boolean) {
   let requests = 0;
-  return (request: Request, response: Response, next: NextFunction) => {
+  return async (request: Request, response: Response, next: NextFunction) => {
     const key = request.get('Idempotency-Key');
     if (key === undefined) {
       if (required(request)) return sendAcpError(response, 400, { type: 'invalid_request', code: 'idempotency_key_required', message: 'POST requests need an Idempotency-Key header (a UUID works).', param: '$.headers.Idempotency-Key' });
@@ -38,18 +37,14 @@ export function idempotency(db: SqliteDb, required: (request: Request) => boolea
     const scope = `${response.locals.platform as string} ${request.method} ${request.baseUrl}${request.path}`;
     const hash = bodyHash(request.body, request.body !== undefined);
     const now = Date.now();
-    // Keys live 24 h; expired rows are swept now and then rather than on a timer.
-    if (++requests % 500 === 0) sql('DELETE FROM acp_idempotency WHERE expires_at < ?').run(now);
-    const verdict = immediate(db, () => {
-      sql('DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND expires_at < ?').run(scope, key, now);
-      const row = sql('SELECT request_hash, state, status, body, started_at, expires_at FROM acp_idempotency WHERE scope = ? AND key = ?').get(scope, key) as Row | undefined;
-      if (row && row.request_hash !== hash) return { kind: 'conflict' as const };
-      if (row?.state === 'done') return { kind: 'replay' as const, row };
-      if (row && now - row.started_at < ABANDONED_MS) return { kind: 'in_flight' as const };
-      sql(`INSERT INTO acp_idempotency (scope, key, request_hash, state, started_at, expires_at) VALUES (?, ?, ?, 'in_flight', ?, ?)
-        ON CONFLICT (scope, key) DO UPDATE SET state = 'in_flight', started_at = excluded.started_at`).run(scope, key, hash, now, now + RETENTION_MS);
-      return { kind: 'run' as const };
-    });
+    let verdict: Verdict;
+    try {
+      // Keys live 24 h; expired rows are swept now and then rather than on a timer.
+      if (++requests % 500 === 0) await sql.run('DELETE FROM acp_idempotency WHERE expires_at < ?', [now]);
+      verdict = await claimIdempotencyKey(sql, scope, key, hash, now);
+    } catch (error) {
+      return next(error);
+    }
     if (verdict.kind === 'conflict') return sendAcpError(response, 422, { type: 'invalid_request', code: 'idempotency_conflict', message: 'This Idempotency-Key was used with a different request body.', param: '$.headers.Idempotency-Key' });
     if (verdict.kind === 'in_flight') {
       response.setHeader('Retry-After', '1');
@@ -59,29 +54,51 @@ export function idempotency(db: SqliteDb, required: (request: Request) => boolea
       response.setHeader('Idempotent-Replayed', 'true');
       return response.status(verdict.row.status!).json(JSON.parse(verdict.row.body!));
     }
-    const write = (reply: Reply) => sql(`UPDATE acp_idempotency SET state = 'done', status = ?, body = ? WHERE scope = ? AND key = ?`).run(reply.status, JSON.stringify(reply.body), scope, key);
+    const write = (on: SqlExecutor, reply: Reply) => on.run(`UPDATE acp_idempotency SET state = 'done', status = ?, body = ? WHERE scope = ? AND key = ?`,
+      [reply.status, JSON.stringify(reply.body), scope, key]);
     const slot: IdempotencySlot = {
-      store(reply) {
+      async store(reply) {
         if (this.recorded) return;
-        if (reply.status >= 500) sql('DELETE FROM acp_idempotency WHERE scope = ? AND key = ?').run(scope, key);
-        else write(reply);
+        if (reply.status >= 500) await sql.run('DELETE FROM acp_idempotency WHERE scope = ? AND key = ?', [scope, key]);
+        else await write(sql, reply);
         this.recorded = reply;
       },
     };
     response.locals.idempotency = slot;
     // A request that ends without a stored reply (crash of the handler, 5xx) frees the key.
     response.on('finish', () => {
-      if (!slot.recorded) sql(`DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND state = 'in_flight'`).run(scope, key);
+      if (!slot.recorded) void sql.run(`DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND state = 'in_flight'`, [scope, key]).catch(() => undefined);
     });
     void withTxParticipant({
-      onFinalWrite(result) {
+      async onFinalWrite(result, tx) {
         if (!slot.render || slot.recorded) return;
         const reply = slot.render(result);
         if (reply.status < 500) {
-          write(reply);
+          await write(tx, reply);
           slot.recorded = reply;
         }
       },
     }, async () => next());
   };
+}
+
+export type Verdict = { kind: 'conflict' } | { kind: 'in_flight' } | { kind: 'replay'; row: Row } | { kind: 'run' };
+
+/**
+ * Takes the key for this request, or says why not. The insert is conditional on the primary key
+ * and the takeover of an abandoned key on its start time: of two processes racing with one key,
+ * exactly one runs the effect. Single statements, so no lock is held between them.
+ */
+export async function claimIdempotencyKey(sql: SqlDb, scope: string, key: string, hash: string, now: number): Promise<Verdict> {
+  await sql.run('DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND expires_at < ?', [scope, key, now]);
+  const inserted = await sql.run(`INSERT INTO acp_idempotency (scope, key, request_hash, state, started_at, expires_at) VALUES (?, ?, ?, 'in_flight', ?, ?)
+    ON CONFLICT (scope, key) DO NOTHING`, [scope, key, hash, now, now + RETENTION_MS]);
+  if (inserted === 1) return { kind: 'run' };
+  const row = await sql.get<Row>('SELECT request_hash, state, status, body, started_at, expires_at FROM acp_idempotency WHERE scope = ? AND key = ?', [scope, key]);
+  if (!row) return { kind: 'in_flight' };
+  if (row.request_hash !== hash) return { kind: 'conflict' };
+  if (row.state === 'done') return { kind: 'replay', row };
+  if (now - row.started_at < ABANDONED_MS) return { kind: 'in_flight' };
+  const taken = await sql.run(`UPDATE acp_idempotency SET started_at = ? WHERE scope = ? AND key = ? AND state = 'in_flight' AND started_at = ?`, [now, scope, key, row.started_at]);
+  return taken === 1 ? { kind: 'run' } : { kind: 'in_flight' };
 }

@@ -18,5 +18,19 @@ export const acpMigrations: Migration[] = [
       );
       CREATE INDEX acp_idempotency_expiry ON acp_idempotency (expires_at);
     `,
+    postgres: `
+      CREATE TABLE acp_idempotency (
+        scope TEXT NOT NULL,
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('in_flight', 'done')),
+        status INTEGER,
+        body TEXT,
+        started_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        PRIMARY KEY (scope, key)
+      );
+      CREATE INDEX acp_idempotency_expiry ON acp_idempotency (expires_at);
+    `,
   },
 ];

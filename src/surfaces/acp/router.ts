@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { CheckoutSession } from '../../checkout/index.ts';
 import { completeCheckout, type Services } from '../../flows/index.ts';
-import { invalidInput, type SqliteDb } from '../../platform/index.ts';
+import { invalidInput, type SqlDb } from '../../platform/index.ts';
 import { discoveryDocument } from './discovery.ts';
 import { sendAcpError, toAcpError } from './errors.ts';
 import { feedRoute } from './feed.ts';
@@ -20,7 +20,7 @@ type Handler = (request: Request, response: Response) => Promise<void>;
  * every supported version plus the product feed. Wire format only; the work is the checkout
  * capability and the complete-checkout flow.
  */
-export function acpRouter(services: Services, db: SqliteDb): express.Router {
+export function acpRouter(services: Services, sql: SqlDb): express.Router {
   const router = express.Router();
   // Without a configured public URL, links point at the host the agent called.
   const contextOf = (request: Request): RenderContext => ({ services, baseUrl: services.config.publicUrl ? baseUrlOf(services) : `${request.protocol}://${request.get('host')}` });
@@ -53,7 +53,7 @@ export function acpRouter(services: Services, db: SqliteDb): express.Router {
   });
   api.get('/feed', feedRoute(services));
   // 2025-09-29 made the key optional; 2026-04-17 requires it on every POST.
-  api.use(idempotency(db, (request) => request.method === 'POST' && response(request).version !== '2025-09-29'));
+  api.use(idempotency(sql, (request) => request.method === 'POST' && response(request).version !== '2025-09-29'));
 
   const handle = (status: number, work: (request: Request, version: AcpVersion, platform: string) => Promise<CheckoutSession>): Handler => async (request, response) => {
     const version = response.locals.version as AcpVersion;
@@ -70,7 +70,7 @@ export function acpRouter(services: Services, db: SqliteDb): express.Router {
       reply = { status: mapped.status, body: mapped.body };
     }
     if (slot) {
-      slot.store(reply);
+      await slot.store(reply);
       reply = slot.recorded ?? reply;
     }
     response.status(reply.status).json(reply.body);

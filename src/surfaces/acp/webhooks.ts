@@ -24,7 +24,7 @@ export function startWebhookWorker(services: Services, options: { intervalMs?: n
     running = true;
     try {
       const now = Date.now();
-      for (const event of services.checkoutOutbox.lease(now, config.acpWebhookTimeoutMs + 1000)) {
+      for (const event of await services.checkoutOutbox.lease(now, config.acpWebhookTimeoutMs + 1000)) {
         try {
           const session = await services.checkout.get(event.session_id);
           if (!session.order) throw new Error('session has no order');
@@ -36,10 +36,10 @@ export function startWebhookWorker(services: Services, options: { intervalMs?: n
             headers: { 'Content-Type': 'application/json', 'Merchant-Signature': signWebhook(config.acpWebhookSecret, body), 'Request-Id': newId('req'), 'Webhook-Id': event.id, Timestamp: new Date().toISOString() },
           });
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          services.checkoutOutbox.delivered(event.id);
+          await services.checkoutOutbox.delivered(event.id);
         } catch (error) {
           services.logger.warn({ event: event.id, attempts: event.attempts + 1, err: (error as Error).message }, 'order webhook failed; will retry');
-          services.checkoutOutbox.failed(event.id, event.attempts, (error as Error).message, Date.now());
+          await services.checkoutOutbox.failed(event.id, event.attempts, (error as Error).message, Date.now());
         }
       }
     } finally {

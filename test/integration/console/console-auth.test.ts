@@ -110,7 +110,7 @@ describe('console access control', () => {
     const locked = await client.signIn(lockee, 'the real password 1');
     expect(locked.status).toBe(429);
     expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(server.runtime.db.prepare('SELECT locked_until FROM console_login_failures WHERE email = ?').get(lockee)).toMatchObject({ locked_until: expect.any(String) });
+    expect(await server.runtime.sql.get('SELECT locked_until FROM console_login_failures WHERE email = ?', [lockee])).toMatchObject({ locked_until: expect.any(String) });
     for (let attempt = 1; attempt <= 5; attempt++) await client.signIn('nobody@northwind.example', 'guess');
     expect((await client.signIn('nobody@northwind.example', 'guess')).status).toBe(429);
 

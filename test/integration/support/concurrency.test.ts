@@ -10,7 +10,7 @@ beforeEach(async () => {
   shop = await startSupport();
   token = await shop.token();
   // Two more runtimes on the same database file stand in for other replicas.
-  replicas = [shop.runtime, shop.replica(), shop.replica()];
+  replicas = [shop.runtime, await shop.replica(), await shop.replica()];
 });
 afterEach(() => shop.stop());
 

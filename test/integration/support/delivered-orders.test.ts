@@ -108,7 +108,7 @@ describe('exchange_items', () => {
     expect(await failure(act('exchange_items', { order_number: 'NW-1003', item_ids: ['JKT-M'], new_item_ids: ['JKT-L'], payment_method_id: 'card_ana' }))).toMatchObject({ details: { rule: 'returns.final_sale_tags' } });
     expect(await failure(act('exchange_items', { order_number: 'NW-1001', item_ids: ['BOOT-9'], new_item_ids: ['BOOT-10'], payment_method_id: 'card_ana' }))).toMatchObject({ details: { rule: 'exchanges.status' } });
     const ben = (await shop.call<{ customer_token: string }>('verify_customer', { email: 'ben.okoro@example.com', order_number: 'NW-1008' })).customer_token;
-    await shop.runtime.db.prepare("UPDATE payment_methods SET balance = 100 WHERE id = 'gift_ben'").run();
+    await shop.runtime.sql.run("UPDATE payment_methods SET balance = 100 WHERE id = 'gift_ben'");
     expect(await failure(shop.call('exchange_items', { customer_token: ben, order_number: 'NW-1008', item_ids: ['TEE-BLU-M'], new_item_ids: ['TEE-RED-M'], payment_method_id: 'gift_ben' }))).toMatchObject({ details: { rule: 'payments.balance_covers_amount' } });
   });
 });

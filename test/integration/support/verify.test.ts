@@ -28,7 +28,7 @@ describe('verify_customer and the customer token', () => {
     for (let index = 0; index < 5; index++) expect((await attempt(shop.call, `client-${index}`)).code).toBe('not_found');
     expect((await attempt(shop.call, 'client-new')).code).toBe('rate_limited');
     // Even the right details are refused now, and a second replica sees the same counters.
-    const replica = shop.replica();
+    const replica = await shop.replica();
     const { findTool } = await import('../../../src/tools/index.ts');
     const tool = findTool('verify_customer')!;
     const error = await failure(tool.execute({ services: replica, channel: 'test', actor: { kind: 'assistant', id: 'other' } }, tool.input.parse({ email: 'ben.okoro@example.com', order_number: 'NW-1007' })));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CheckoutService, CheckoutStore, TRANSITIONS, allocate, canTransition, checkoutMigrations, priceCart, type ItemFacts } from '../../../src/checkout/index.ts';
 import { merchantSchema } from '../../../src/config/index.ts';
-import { migrate, openSqlite, type Clock } from '../../../src/platform/index.ts';
+import { migrate, openSqlite, sqliteSql, type Clock } from '../../../src/platform/index.ts';
 
 const merchant = merchantSchema.parse({
   name: 'Test Outfitters', url: 'https://shop.example', currency: 'USD', locales: ['en'], support: { email: 'help@shop.example' },
@@ -71,7 +71,7 @@ describe('expiry', () => {
     };
     let at = now;
     const clock: Clock = { now: () => new Date(at) };
-    const service = new CheckoutService(new CheckoutStore(db), catalog, merchant, clock);
+    const service = new CheckoutService(new CheckoutStore(sqliteSql(db)), catalog, merchant, clock);
     const session = await service.create('test', { lines: [{ id: 'a', quantity: 2 }], address: VT });
     expect(session.status).toBe('ready_for_payment');
     expect(stock).toBe(3);

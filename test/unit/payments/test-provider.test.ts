@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_TOKENS, TestPaymentsProvider, paymentsMigrations } from '../../../src/payments/index.ts';
-import { migrate, openSqlite } from '../../../src/platform/index.ts';
+import { migrate, openSqlite, sqliteSql } from '../../../src/platform/index.ts';
 
 function provider() {
   const db = openSqlite(':memory:');
   migrate(db, paymentsMigrations);
-  return new TestPaymentsProvider(db);
+  return new TestPaymentsProvider(sqliteSql(db));
 }
 
 describe('test payments provider', () => {
