@@ -19,7 +19,7 @@ const PRODUCTS = ['waterproof backpack laptop sleeve', 'rain jacket women', 'ten
 const ADDRESS = { name: 'Load Buyer', line_one: '12 Pine St', city: 'Burlington', state: 'VT', country: 'US', postal_code: '05401' };
 
 // The chat API limits messages per client per minute; a load test is one very chatty client.
-const shop = await startTestServer({ env: { SHOPKEEPER_CHAT_RATE_LIMIT: '1000000', ...(postgres ? { DATABASE_URL: postgres.url } : {}) } });
+const shop = await startTestServer({ env: { SHOPKEEPER_CHAT_RATE_LIMIT: '1000000', ...(postgres ? { DATABASE_URL: postgres.url, SHOPKEEPER_SECRET: 'bench-secret-shared-by-replicas-0123456789' } : {}) } });
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
 const expectOk = async (response: Response, label: string) => {
   if (!response.ok) throw new Error(`${label}: HTTP ${response.status}`);
