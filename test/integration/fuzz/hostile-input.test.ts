@@ -12,7 +12,7 @@ import { startTestServer } from '../../helpers/server.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ env: { SHOPKEEPER_CHAT_RATE_LIMIT: '100000' } });
 });
 afterAll(() => server.stop());
 
@@ -70,6 +70,20 @@ describe('hostile input never produces a 5xx', () => {
     } finally {
       await client.close();
     }
+  });
+
+  it('the chat API with arbitrary bodies, messages and conversation ids', async () => {
+    const body = fc.oneof(
+      json.map((value) => JSON.stringify(value)),
+      fc.record({ message: nasty, conversation_id: fc.option(nasty), locale: fc.option(nasty) }).map((value) => JSON.stringify(value)),
+      fc.string({ maxLength: 300 }),
+      deep,
+    );
+    await fc.assert(fc.asyncProperty(body, async (raw) => {
+      const { status, text } = await post('/api/chat', raw);
+      expect(status, `${raw.slice(0, 80)} -> ${text.slice(0, 200)}`).toBeLessThan(500);
+      if (status >= 400) expect(text).toMatch(/"detail"|"title"|"error"/);
+    }), { numRuns: RUNS });
   });
 
   it('absurd headers and methods', async () => {
