@@ -40,7 +40,8 @@ export async function startFakeStripe(keys: { secretKey: string; publishableKey?
     const amount = Number(form.get('amount')), currency = form.get('currency')!;
     if (spt === 'spt_decline') return error(402, 'card_error', 'Your card has insufficient funds.', { code: 'card_declined', decline_code: 'insufficient_funds' });
     if (spt === 'spt_3ds') return { status: 200, body: { id: 'pi_3ds', object: 'payment_intent', status: 'requires_action', amount, currency, next_action: { type: 'redirect_to_url', redirect_to_url: { url: 'https://hooks.stripe.com/3ds' } } } };
-    if (spt) return { status: 200, body: { id: 'pi_ok', object: 'payment_intent', status: 'succeeded', amount, currency } };
+    // Each charge is its own PaymentIntent (orders key payments by id); a replay returns the same one.
+    if (spt) return { status: 200, body: { id: `pi_spt${++next}`, object: 'payment_intent', status: 'succeeded', amount, currency } };
     if (!Number.isInteger(amount) || amount < 50 || !/^[a-z]{3}$/.test(currency)) return error(400, 'invalid_request_error', 'Invalid amount or currency.', { param: 'amount' });
     const id = `pi_fake${++next}`;
     const metadata: Record<string, string> = {};
@@ -98,7 +99,7 @@ export async function startFakeStripe(keys: { secretKey: string; publishableKey?
 
   /** Fault hooks: a request to hold (a server killed mid-call), or 5xx answers to give instead of processing. */
   const holds: Array<{ method: string; path: string; arrived: () => void; decision: Promise<'process' | 'drop'> }> = [];
-  const failures: Array<{ method: string; path: string; status: number }> = [];
+  const failures: Array<{ method: string; path: string; status: number; processed: boolean }> = [];
   /** Every request the fake actually executed or replayed (not held-and-dropped, not failed on purpose). */
   const processed: Array<{ method: string; path: string; key: string | undefined; status: number; replayed: boolean; body: object }> = [];
 
@@ -113,8 +114,8 @@ export async function startFakeStripe(keys: { secretKey: string; publishableKey?
       if (await hold!.decision === 'drop') return void response.destroy();
     }
     const failing = failures.findIndex((failure) => failure.method === request.method && failure.path === path);
-    if (failing >= 0) {
-      const [failure] = failures.splice(failing, 1);
+    const failure = failing >= 0 ? failures.splice(failing, 1)[0] : undefined;
+    if (failure && !failure.processed) {
       return void response.writeHead(failure!.status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { type: 'api_error', message: 'An unknown error occurred (fake outage).' } }));
     }
     const key = request.headers['idempotency-key'] as string | undefined;
@@ -131,6 +132,7 @@ export async function startFakeStripe(keys: { secretKey: string; publishableKey?
       if (key && request.method === 'POST') idempotent.set(`${path} ${key}`, { body, reply: { status: reply.status, body: JSON.parse(JSON.stringify(reply.body)) } });
     }
     processed.push({ method: request.method!, path, key, status: reply.status, replayed, body: reply.body });
+    if (failure) return void response.writeHead(failure.status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { type: 'api_error', message: 'An unknown error occurred (fake outage after processing).' } }));
     // A held request answered after its caller died goes nowhere, as it would at Stripe.
     if (!response.destroyed) response.writeHead(reply.status, { 'Content-Type': 'application/json', 'Request-Id': `req_fake${seen.length}`, ...reply.headers }).end(JSON.stringify(reply.body));
   }
@@ -155,9 +157,12 @@ export async function startFakeStripe(keys: { secretKey: string; publishableKey?
       holds.push({ method, path, arrived, decision });
       return { arrived: came, release };
     },
-    /** The next `times` `method path` requests answer `status` (an api_error) without being processed. */
-    failNext: (method: string, path: string, status: number, times = 1) => {
-      for (let index = 0; index < times; index++) failures.push({ method, path, status });
+    /**
+     * The next `times` `method path` requests answer `status` (an api_error): unprocessed, or with
+     * `processed` executed (or replayed) first, as when Stripe charges and then fails to answer.
+     */
+    failNext: (method: string, path: string, status: number, times = 1, processed = false) => {
+      for (let index = 0; index < times; index++) failures.push({ method, path, status, processed });
     },
     /** What a test does in Stripe's Dashboard or what a buyer's bank does: move an intent to a status. */
     setStatus: (id: string, status: string) => { intents.get(id)!.status = status; },
