@@ -42,7 +42,7 @@ describe.skipIf(!database)(`faults: kill -9 mid-refund${database ? '' : ` (skipp
   it.each([
     ['NW-10286', 'rachel.goldberg@example.org', 'drop', 'before Stripe refunded'],
     ['NW-10287', 'aisha.mohammed@example.com', 'process', 'after Stripe refunded'],
-  ] as const)('cancel %s, kill -9 while its card refund is at Stripe (%s, %s): after restart, refunded once', async (number, email, fate) => {
+  ] as const)('cancel %s, kill -9 while its card refund is at Stripe (%s, %s): after restart, refunded once', async (number, email, fate, _when) => {
     const mcp = await connectMcp(server!.url, 'modern');
     const data = (result: { structuredContent?: unknown }) => result.structuredContent as Data;
     const token = data(await mcp.callTool({ name: 'verify_customer', arguments: { email, order_number: number } })).customer_token as string;
