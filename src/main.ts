@@ -87,7 +87,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       ? new StripePaymentsProvider({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret, ...stripeEndpoint(config.stripeApiBase) })
       : new TestPaymentsProvider(sql),
     checkout,
-    checkoutPayments: new CheckoutPayments(checkout, checkoutStore, clock),
+    checkoutPayments: new CheckoutPayments(checkout, checkoutStore, clock, config.checkoutClaimTimeoutMs),
     checkoutOutbox: new CheckoutOutbox(sql),
     close: async () => {
       await knowledge.close();

@@ -4,7 +4,7 @@ import type { CheckoutStore } from './store.ts';
 import type { Buyer, CheckoutSession, Message, OrderRef } from './types.ts';
 
 /** A claim older than this belongs to a request that died mid-payment; the next complete takes it over. */
-const STALE_CLAIM_MS = 5 * 60 * 1000;
+export const DEFAULT_STALE_CLAIM_MS = 5 * 60 * 1000;
 
 export type BeginPayment =
   | { kind: 'claimed'; session: CheckoutSession; paymentKey: string }
@@ -16,7 +16,7 @@ export type BeginPayment =
  * wins), then exactly one of completed / declined / authentication required.
  */
 export class CheckoutPayments {
-  constructor(private readonly service: CheckoutService, private readonly store: CheckoutStore, private readonly clock: Clock) {}
+  constructor(private readonly service: CheckoutService, private readonly store: CheckoutStore, private readonly clock: Clock, private readonly staleClaimMs = DEFAULT_STALE_CLAIM_MS) {}
 
   async begin(id: string, paymentKey: string, buyer?: Buyer): Promise<BeginPayment> {
     let session = await this.service.get(id);
@@ -28,9 +28,19 @@ export class CheckoutPayments {
     if (!session.buyer?.email && !session.contact?.email && session.status !== 'complete_in_progress') {
       return { kind: 'current', session: withMessage(session, { type: 'error', code: 'missing', param: '$.buyer.email', content: 'Add the buyer email so we can send the receipt.' }) };
     }
-    const claimed = await this.store.claim(id, paymentKey, this.clock.now().getTime(), STALE_CLAIM_MS);
+    const claimed = await this.store.claim(id, paymentKey, this.clock.now().getTime(), this.staleClaimMs);
     if (!claimed) return { kind: 'current', session: (await this.store.get(id))! };
     return { kind: 'claimed', session: claimed, paymentKey: (await this.store.claimKeyOf(id)) ?? paymentKey };
+  }
+
+  /**
+   * The provider call failed without an answer (5xx after retries, timeout, network): the charge
+   * may or may not exist. The session stays complete_in_progress under the same claim key, but
+   * the claim is marked stale so the next complete takes it over at once and asks the provider
+   * again with the same idempotency key (a replay if it did charge), instead of waiting out the timeout.
+   */
+  async abandon(session: CheckoutSession): Promise<void> {
+    await this.store.abandonClaim(session.id, session.version);
   }
 
   /** Paid and ordered: the held stock is now sold, and an order_created event is queued atomically. */

@@ -74,6 +74,11 @@ export class CheckoutStore {
     return changed === 1 ? session : null;
   }
 
+  /** Makes the claim stale now (claimed_at 0), keeping its key; only if nobody moved the session since. */
+  async abandonClaim(id: string, version: number): Promise<void> {
+    await this.sql.run(`UPDATE checkout_sessions SET claimed_at = 0 WHERE id = ? AND version = ? AND status = 'complete_in_progress'`, [id, version]);
+  }
+
   async claimKeyOf(id: string): Promise<string | null> {
     return (await this.sql.get<Row>('SELECT claim_key FROM checkout_sessions WHERE id = ?', [id]))?.claim_key ?? null;
   }

@@ -48,12 +48,19 @@ export async function completeCheckout(services: Services, input: CompleteChecko
   if (pending3ds && input.authentication && !AUTHENTICATED.has(input.authentication.outcome)) {
     return services.checkoutPayments.fail(session, { type: 'error', code: 'payment_declined', param: '$.authentication_result', content: `3-D Secure did not succeed (${input.authentication.outcome}); try again or use another card.` });
   }
-  const charge: ChargeResult = await services.payments.charge({
-    amount: session.totals.total, currency: session.currency, idempotencyKey: begun.paymentKey,
-    ...(input.paymentIntentId ? { token: input.paymentIntentId, browserConfirmed: true } : { token: input.token ?? '' }),
-    description: `Checkout ${session.id}`, metadata: { checkout_session_id: session.id },
-    ...(pending3ds && input.authentication ? { authenticatedChargeId: pending3ds } : {}),
-  });
+  let charge: ChargeResult;
+  try {
+    charge = await services.payments.charge({
+      amount: session.totals.total, currency: session.currency, idempotencyKey: begun.paymentKey,
+      ...(input.paymentIntentId ? { token: input.paymentIntentId, browserConfirmed: true } : { token: input.token ?? '' }),
+      description: `Checkout ${session.id}`, metadata: { checkout_session_id: session.id },
+      ...(pending3ds && input.authentication ? { authenticatedChargeId: pending3ds } : {}),
+    });
+  } catch (error) {
+    // Outcome unknown (provider 5xx, timeout): the retry must reach the provider again with the same key.
+    await services.checkoutPayments.abandon(session);
+    throw error;
+  }
   if (charge.status === 'declined') {
     return services.checkoutPayments.fail(session, { type: 'error', code: 'payment_declined', param: '$.payment_data', content: `${BROWSER_REFUSALS.has(charge.code) ? 'Payment not accepted' : 'Payment declined'}: ${charge.message}` });
   }

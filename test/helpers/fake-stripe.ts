@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface SeenRequest { method: string; path: string; headers: IncomingHttpHeaders; form: URLSearchParams }
@@ -40,7 +40,8 @@ export async function startFakeStripe(keys: { secretKey: string; publishableKey?
     const amount = Number(form.get('amount')), currency = form.get('currency')!;
     if (spt === 'spt_decline') return error(402, 'card_error', 'Your card has insufficient funds.', { code: 'card_declined', decline_code: 'insufficient_funds' });
     if (spt === 'spt_3ds') return { status: 200, body: { id: 'pi_3ds', object: 'payment_intent', status: 'requires_action', amount, currency, next_action: { type: 'redirect_to_url', redirect_to_url: { url: 'https://hooks.stripe.com/3ds' } } } };
-    if (spt) return { status: 200, body: { id: 'pi_ok', object: 'payment_intent', status: 'succeeded', amount, currency } };
+    // Each charge is its own PaymentIntent (orders key payments by id); a replay returns the same one.
+    if (spt) return { status: 200, body: { id: `pi_spt${++next}`, object: 'payment_intent', status: 'succeeded', amount, currency } };
     if (!Number.isInteger(amount) || amount < 50 || !/^[a-z]{3}$/.test(currency)) return error(400, 'invalid_request_error', 'Invalid amount or currency.', { param: 'amount' });
     const id = `pi_fake${++next}`;
     const metadata: Record<string, string> = {};
@@ -96,31 +97,73 @@ export async function startFakeStripe(keys: { secretKey: string; publishableKey?
     return Boolean(confirm && keys.publishableKey && key === keys.publishableKey && intents.get(confirm[1]!)?.client_secret === form.get('client_secret'));
   }
 
+  /** Fault hooks: a request to hold (a server killed mid-call), or 5xx answers to give instead of processing. */
+  const holds: Array<{ method: string; path: string; arrived: () => void; decision: Promise<'process' | 'drop'> }> = [];
+  const failures: Array<{ method: string; path: string; status: number; processed: boolean }> = [];
+  /** Every request the fake actually executed or replayed (not held-and-dropped, not failed on purpose). */
+  const processed: Array<{ method: string; path: string; key: string | undefined; status: number; replayed: boolean; body: object }> = [];
+
+  async function handle(request: IncomingMessage, response: ServerResponse, body: string): Promise<void> {
+    const path = new URL(request.url!, 'http://x').pathname;
+    const form = new URLSearchParams(body);
+    seen.push({ method: request.method!, path, headers: request.headers, form });
+    const held = holds.findIndex((hold) => hold.method === request.method && hold.path === path);
+    if (held >= 0) {
+      const [hold] = holds.splice(held, 1);
+      hold!.arrived();
+      if (await hold!.decision === 'drop') return void response.destroy();
+    }
+    const failing = failures.findIndex((failure) => failure.method === request.method && failure.path === path);
+    const failure = failing >= 0 ? failures.splice(failing, 1)[0] : undefined;
+    if (failure && !failure.processed) {
+      return void response.writeHead(failure!.status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { type: 'api_error', message: 'An unknown error occurred (fake outage).' } }));
+    }
+    const key = request.headers['idempotency-key'] as string | undefined;
+    let reply: Reply;
+    let replayed = false;
+    if (!authorized(path, request.headers, form)) reply = error(401, 'invalid_request_error', 'Invalid API Key provided.');
+    else if (key && idempotent.has(`${path} ${key}`)) {
+      const earlier = idempotent.get(`${path} ${key}`)!;
+      replayed = earlier.body === body;
+      reply = replayed ? { ...earlier.reply, headers: { 'Idempotent-Replayed': 'true' } }
+        : error(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`);
+    } else {
+      reply = route(request.method!, path, request.headers, form);
+      if (key && request.method === 'POST') idempotent.set(`${path} ${key}`, { body, reply: { status: reply.status, body: JSON.parse(JSON.stringify(reply.body)) } });
+    }
+    processed.push({ method: request.method!, path, key, status: reply.status, replayed, body: reply.body });
+    if (failure) return void response.writeHead(failure.status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { type: 'api_error', message: 'An unknown error occurred (fake outage after processing).' } }));
+    // A held request answered after its caller died goes nowhere, as it would at Stripe.
+    if (!response.destroyed) response.writeHead(reply.status, { 'Content-Type': 'application/json', 'Request-Id': `req_fake${seen.length}`, ...reply.headers }).end(JSON.stringify(reply.body));
+  }
+
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const path = new URL(request.url!, 'http://x').pathname;
-      const form = new URLSearchParams(body);
-      seen.push({ method: request.method!, path, headers: request.headers, form });
-      const key = request.headers['idempotency-key'] as string | undefined;
-      let reply: Reply;
-      if (!authorized(path, request.headers, form)) reply = error(401, 'invalid_request_error', 'Invalid API Key provided.');
-      else if (key && idempotent.has(`${path} ${key}`)) {
-        const earlier = idempotent.get(`${path} ${key}`)!;
-        reply = earlier.body === body ? { ...earlier.reply, headers: { 'Idempotent-Replayed': 'true' } }
-          : error(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`);
-      } else {
-        reply = route(request.method!, path, request.headers, form);
-        if (key && request.method === 'POST') idempotent.set(`${path} ${key}`, { body, reply: { status: reply.status, body: JSON.parse(JSON.stringify(reply.body)) } });
-      }
-      response.writeHead(reply.status, { 'Content-Type': 'application/json', 'Request-Id': `req_fake${seen.length}`, ...reply.headers }).end(JSON.stringify(reply.body));
-    });
+    request.on('end', () => void handle(request, response, body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, port, seen, intents,
+    url: `http://127.0.0.1:${port}`, port, seen, intents, processed,
+    /**
+     * Holds the next `method path` request: `arrived` resolves when it comes in; `release('process')`
+     * then executes it (as Stripe would after its caller died), `release('drop')` closes the connection unprocessed.
+     */
+    holdNext: (method: string, path: string) => {
+      let arrived!: () => void, release!: (how: 'process' | 'drop') => void;
+      const came = new Promise<void>((resolve) => (arrived = resolve));
+      const decision = new Promise<'process' | 'drop'>((resolve) => (release = resolve));
+      holds.push({ method, path, arrived, decision });
+      return { arrived: came, release };
+    },
+    /**
+     * The next `times` `method path` requests answer `status` (an api_error): unprocessed, or with
+     * `processed` executed (or replayed) first, as when Stripe charges and then fails to answer.
+     */
+    failNext: (method: string, path: string, status: number, times = 1, processed = false) => {
+      for (let index = 0; index < times; index++) failures.push({ method, path, status, processed });
+    },
     /** What a test does in Stripe's Dashboard or what a buyer's bank does: move an intent to a status. */
     setStatus: (id: string, status: string) => { intents.get(id)!.status = status; },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

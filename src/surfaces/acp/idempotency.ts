@@ -13,7 +13,8 @@ export interface Reply { status: number; body: unknown }
 export interface IdempotencySlot {
   render?: (result: unknown) => Reply;
   recorded?: Reply;
-  store(reply: Reply): Promise<void>;
+  /** `final: false` (an answer that only says "still working", like complete_in_progress) frees the key instead of storing it. */
+  store(reply: Reply, final?: boolean): Promise<void>;
 }
 
 interface Row { request_hash: string; state: 'in_flight' | 'done'; status: number | null; body: string | null; started_at: number; expires_at: number }
@@ -57,9 +58,10 @@ export function idempotency(sql: SqlDb, required: (request: Request) => boolean)
     const write = (on: SqlExecutor, reply: Reply) => on.run(`UPDATE acp_idempotency SET state = 'done', status = ?, body = ? WHERE scope = ? AND key = ?`,
       [reply.status, JSON.stringify(reply.body), scope, key]);
     const slot: IdempotencySlot = {
-      async store(reply) {
+      async store(reply, final = true) {
         if (this.recorded) return;
-        if (reply.status >= 500) await sql.run('DELETE FROM acp_idempotency WHERE scope = ? AND key = ?', [scope, key]);
+        // Stored, a non-final answer would be replayed for 24 h: the same-key retry could never see the outcome.
+        if (reply.status >= 500 || !final) await sql.run('DELETE FROM acp_idempotency WHERE scope = ? AND key = ?', [scope, key]);
         else await write(sql, reply);
         this.recorded = reply;
       },

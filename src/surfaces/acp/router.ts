@@ -62,15 +62,18 @@ export function acpRouter(services: Services, sql: SqlDb): express.Router {
     const toReply = (session: unknown): Reply => ({ status, body: render(version, session as CheckoutSession, context) });
     if (slot) slot.render = toReply;
     let reply: Reply;
+    let final = true;
     try {
-      reply = toReply(await work(request, version, response.locals.platform as string));
+      const session = await work(request, version, response.locals.platform as string);
+      final = session.status !== 'complete_in_progress';
+      reply = toReply(session);
     } catch (error) {
       const mapped = toAcpError(error, services.logger);
       if (mapped.status === 409) response.setHeader('Retry-After', '1');
       reply = { status: mapped.status, body: mapped.body };
     }
     if (slot) {
-      await slot.store(reply);
+      await slot.store(reply, final);
       reply = slot.recorded ?? reply;
     }
     response.status(reply.status).json(reply.body);

@@ -19,7 +19,7 @@ describe('Stripe adapter against a local Stripe', () => {
   it('checks the token, then confirms one PaymentIntent from the SPT with the idempotency key', async () => {
     seen.length = 0;
     const result = await provider.charge({ amount: 4369, currency: 'USD', token: 'spt_ok', idempotencyKey: 'checkout:cs_1:abc', metadata: { checkout_session_id: 'cs_1' } });
-    expect(result).toEqual({ status: 'succeeded', id: 'pi_ok', amount: 4369, currency: 'usd', provider: 'stripe' });
+    expect(result).toEqual({ status: 'succeeded', id: 'pi_spt1', amount: 4369, currency: 'usd', provider: 'stripe' });
     expect(seen.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/shared_payment/granted_tokens/spt_ok', 'POST /v1/payment_intents']);
     const create = seen[1]!;
     expect(Object.fromEntries(create.form)).toEqual({
