@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { openPostgres, type PgPool } from '../../../src/platform/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acpClient, type Body } from '../../helpers/acp.ts';
 import { startFakeStripe, type FakeStripe } from '../../helpers/fake-stripe.ts';
@@ -23,7 +23,7 @@ describe.skipIf(!database)(`faults: kill -9 mid-payment, failing provider${datab
   const dir = tempDir();
   let stripe: FakeStripe;
   let server: Replica | undefined;
-  let db: pg.Pool;
+  let db: PgPool;
   let env: Record<string, string>;
   const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
   const start = async () => (server = await startReplica(['--merchant', DEMO_MERCHANT, '--data', dir.path], env));
@@ -87,7 +87,7 @@ describe.skipIf(!database)(`faults: kill -9 mid-payment, failing provider${datab
       DATABASE_URL: database!.url, SHOPKEEPER_SECRET: 'fault-test-shared-secret-0123456789abcdef',
       STRIPE_SECRET_KEY: 'sk_test_faults', STRIPE_API_BASE: stripe.url, SHOPKEEPER_CHECKOUT_CLAIM_TIMEOUT_MS: String(CLAIM_TIMEOUT_MS),
     };
-    db = new pg.Pool({ connectionString: database!.url, max: 2 });
+    db = openPostgres(database!.url, { max: 2 });
     await start();
   }, 120_000);
 

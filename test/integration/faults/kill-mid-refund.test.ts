@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { openPostgres, type PgPool } from '../../../src/platform/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../helpers/fake-stripe.ts';
 import { connectMcp } from '../../helpers/mcp.ts';
@@ -19,7 +19,7 @@ describe.skipIf(!database)(`faults: kill -9 mid-refund${database ? '' : ` (skipp
   const dir = tempDir();
   let stripe: FakeStripe;
   let server: Replica | undefined;
-  let db: pg.Pool;
+  let db: PgPool;
   let env: Record<string, string>;
   const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
   const start = async () => (server = await startReplica(['--merchant', DEMO_MERCHANT, '--data', dir.path], env));
@@ -27,7 +27,7 @@ describe.skipIf(!database)(`faults: kill -9 mid-refund${database ? '' : ` (skipp
   beforeAll(async () => {
     stripe = await startFakeStripe({ secretKey: 'sk_test_faults' });
     env = { DATABASE_URL: database!.url, SHOPKEEPER_SECRET: 'fault-test-shared-secret-0123456789abcdef', STRIPE_SECRET_KEY: 'sk_test_faults', STRIPE_API_BASE: stripe.url };
-    db = new pg.Pool({ connectionString: database!.url, max: 2 });
+    db = openPostgres(database!.url, { max: 2 });
     await start();
   }, 120_000);
 

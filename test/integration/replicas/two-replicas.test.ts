@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
+import { openPostgres, type PgPool } from '../../../src/platform/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMcp } from '../../helpers/mcp.ts';
 import { acpClient, type Body } from '../../helpers/acp.ts';
@@ -17,7 +17,7 @@ describe.skipIf(!database)(`two replicas on one PostgreSQL${database ? '' : ` (s
   const deliveries: Array<{ id: string; type: string; session: string }> = [];
   let receiver: Server;
   let replicas: Replica[] = [];
-  let db: pg.Pool;
+  let db: PgPool;
   const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
 
   beforeAll(async () => {
@@ -37,7 +37,7 @@ describe.skipIf(!database)(`two replicas on one PostgreSQL${database ? '' : ` (s
     };
     // Started together: migrations take an advisory lock, the first import wins and the second finds the data.
     replicas = await Promise.all(dirs.map((dir) => startReplica(['--merchant', DEMO_MERCHANT, '--data', dir.path], env)));
-    db = new pg.Pool({ connectionString: database!.url, max: 2 });
+    db = openPostgres(database!.url, { max: 2 });
   }, 120_000);
 
   afterAll(async () => {
