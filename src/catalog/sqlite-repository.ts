@@ -1,4 +1,4 @@
-import { stableHash, type SqliteDb } from '../platform/index.ts';
+import { stableHash, type SqlDb, type SqliteDb } from '../platform/index.ts';
 import type { CatalogRepository, UpsertResult } from './repository.ts';
 import type { Product, Variant } from './types.ts';
 
@@ -34,7 +34,16 @@ function toProduct(row: ProductRow, variants: Variant[]): Product {
 const hashProduct = (product: Product): string => stableHash(product);
 
 export class SqliteCatalogRepository implements CatalogRepository {
-  constructor(private readonly db: SqliteDb) {}
+  /**
+   * `queue` is the process's SqlDb over the same connection: writes run in its transaction so
+   * they wait for, and never land inside, another request's open async transaction (which could
+   * roll them back with it).
+   */
+  constructor(private readonly db: SqliteDb, private readonly queue?: SqlDb) {}
+
+  private serialised<T>(work: () => T): Promise<T> {
+    return this.queue ? this.queue.transaction(async () => work()) : Promise.resolve().then(work);
+  }
 
   async version(): Promise<number> {
     return (this.db.prepare('SELECT version FROM catalog_version WHERE id = 1').get() as { version: number }).version;
@@ -61,7 +70,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
       INSERT INTO variants (id, product_id, position, sku, title, options, price, compare_at_price, inventory, inventory_policy, weight_grams, barcode, image, requires_shipping, taxable)
       VALUES (@id, @product_id, @position, @sku, @title, @options, @price, @compare_at_price, @inventory, @inventory_policy, @weight_grams, @barcode, @image, @requires_shipping, @taxable)`);
     const now = new Date().toISOString();
-    this.db.transaction(() => {
+    await this.serialised(() => this.db.transaction(() => {
       for (const product of products) {
         const contentHash = hashProduct(product);
         const previous = existing.get(product.id) as { content_hash: string } | undefined;
@@ -87,7 +96,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
         else result.created++;
       }
       if (result.created + result.updated > 0) this.bumpVersion();
-    })();
+    }).immediate());
     return result;
   }
 
@@ -127,7 +136,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   }
 
   async adjustInventory(variantId: string, delta: number, options: { allowNegative?: boolean } = {}): Promise<number | null> {
-    return this.db.transaction(() => {
+    return this.serialised(() => this.db.transaction(() => {
       // The stock check and the update are one statement, so concurrent buyers cannot both take the last unit.
       const row = (options.allowNegative
         ? this.db.prepare('UPDATE variants SET inventory = inventory + ? WHERE id = ? RETURNING inventory').get(delta, variantId)
@@ -135,7 +144,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
       ) as { inventory: number } | undefined;
       if (row) this.bumpVersion();
       return row ? row.inventory : null;
-    }).immediate();
+    }).immediate());
   }
 
   async counts(): Promise<{ products: number; variants: number; active_products: number }> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogRepository, Product } from '../../src/catalog/index.ts';
 
-function product(id: string, overrides: Partial<Product> = {}, stock = 3): Product {
+export function product(id: string, overrides: Partial<Product> = {}, stock = 3): Product {
   return {
     id, title: `Product ${id}`, description_html: '<p>Desc</p>', vendor: 'V', product_type: 'Pack', category: null, tags: ['a', 'b'],
     status: 'active', is_gift_card: false, options: [{ name: 'Size', values: ['S', 'M'] }], images: [{ src: `https://x/${id}.jpg`, alt: null }], url: null,
