@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
+import { withTransaction } from './postgres.ts';
 import { normaliseParams, toPostgresPlaceholders, type SqlDb, type SqlExecutor, type SqlParam } from './sql.ts';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
@@ -35,19 +36,10 @@ export function postgresSql(pool: pg.Pool): SqlDb {
     async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const joined = current.getStore();
       if (joined) return work(joined);
-      const client = await pool.connect();
-      const tx = executor(client);
-      try {
-        await client.query('BEGIN');
-        const result = await current.run(tx, () => work(tx));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      return withTransaction(pool, (client) => {
+        const tx = executor(client);
+        return current.run(tx, () => work(tx));
+      });
     },
     close: () => pool.end(),
   };
