@@ -2,8 +2,10 @@
  * Typo repair for query words the corpus does not contain ("retrun", "shiping", "rembourcement"):
  * a word at edit distance 1 from a known vocabulary word (deletion neighbourhoods, as SymSpell)
  * is replaced by the most frequent such word. Words shorter than 5 letters are left alone, since
- * short words have too many neighbours to guess safely.
+ * short words have too many neighbours to guess safely, and so are real words (see dictionary.ts).
  */
+import { isDictionaryWord } from './dictionary.ts';
+
 export class SpellingRepair {
   private readonly deletes = new Map<string, string>();
   private readonly frequency = new Map<string, number>();
@@ -26,9 +28,13 @@ export class SpellingRepair {
   /** The corrected word, or the word itself when it is known or nothing close is. */
   repair(word: string): string {
     if (word.length < 5 || this.frequency.has(word) || /\d/.test(word)) return word;
+    // A real word is only repaired at its last letter, an inflection ("euros" -> "euro"); any other
+    // edit would swap it for a different word ("hiring" -> "hiking").
+    const real = isDictionaryWord(word);
+    const stem = word.slice(0, -1);
     let best: string | undefined;
     const consider = (candidate: string | undefined) => {
-      if (candidate && candidate !== word && (!best || this.frequency.get(candidate)! > this.frequency.get(best)!)) best = candidate;
+      if (candidate && candidate !== word && (!real || candidate.startsWith(stem)) && (!best || this.frequency.get(candidate)! > this.frequency.get(best)!)) best = candidate;
     };
     // An inserted letter (word minus one letter is known), a deleted one (word is a deletion of a
     // known word), or a substitution/transposition (both share a deletion).

@@ -1,6 +1,5 @@
 import { analyze, analyzeQuery, guessLanguage, languageOf } from '../analysis/analyzer.ts';
 import { words } from '../analysis/normalize.ts';
-import { stemEn, stemFr } from '../analysis/stem.ts';
 import { STOP_WORDS } from '../analysis/stopwords.ts';
 import type { SynonymLexicon } from '../analysis/synonyms.ts';
 import { normalize, type EmbeddingsPort } from '../embeddings/port.ts';
@@ -8,6 +7,7 @@ import { indexText, type Chunk } from '../types-index.ts';
 import type { VectorFilter, VectorIndexPort } from '../vectors/port.ts';
 import { detectConflicts, type Conflict } from './freshness.ts';
 import type { PassageIndex } from './passage-index.ts';
+import { QueryCoverage } from './coverage.ts';
 
 export interface SearchOptions {
   /** Preferred locale; other locales are used when they answer clearly better. */
@@ -93,6 +93,7 @@ export async function hybridSearch(deps: HybridDeps, query: string, options: Sea
     vectorHits = await vectors.query(normalize(vector), { topK: candidates, ...(hasFilter ? { filter } : {}) });
   }
 
+  const coverage = new QueryCoverage(corrected, matched, expansions, (term) => passages.bm25.idf(term));
   const scores = new Map<string, RankedPassage>();
   const entry = (chunk: Chunk) => {
     let item = scores.get(chunk.id);
@@ -176,55 +177,36 @@ export async function hybridSearch(deps: HybridDeps, query: string, options: Sea
   const byId = new Map(kept.map((item) => [item.chunk.id, item]));
   const passagesOut = order.map((chunk) => byId.get(chunk.id)!).slice(0, limit);
   const terms = new Set(queryTerms.keys());
-  const signals = answerSignals(deps, corrected, matched, expansions, passagesOut.slice(0, 3));
+  const signals = answerSignals(coverage, passagesOut.slice(0, 3));
   return { passages: passagesOut, conflicts, confidence: confidenceOf(signals), signals, terms, corrected };
 }
 
 export interface AnswerSignals {
   /** Rarity-weighted share of the question's words found in the best passage (directly or via synonyms). */
   coverage: number;
-  /** The same over the best three passages, for answers spread over sections. */
-  coverageTop3: number;
-  /** Share of the question's words the merchant's documents use at all. */
-  known: number;
-  /** Cosine similarity of the best passage. */
-  vector: number;
-  /** Rarity-weighted share of the question's words the documents use at all. */
-  knownWeighted: number;
+  /** The best share found together in two consecutive sentences of one of the best three passages. */
+  sentence: number;
+  /** The share the best passage is about: in its title or headings, or repeated in its text. */
+  salience: number;
 }
 
 /**
  * Answerability from retrieval signals, blended with weights chosen on the eval's train split
- * (evals/retrieval/README.md). A question about something the help center never mentions ("do
- * you rent tents") leaves its key word uncovered, and that word's rarity weighs most.
+ * (evals/retrieval/README.md). Every signal weighs a word by its rarity, so a question about
+ * something the help center never mentions ("do you rent kayaks") leaves its heaviest word
+ * uncovered; one whose words are all used, but apart ("bike" in one product, "sell" elsewhere),
+ * finds no sentence that answers it and no passage that is about it.
  */
 export function confidenceOf(signals: AnswerSignals): number {
-  return 0.2 * signals.coverage + 0.3 * signals.vector + 0.5 * signals.knownWeighted;
+  return 0.3 * signals.coverage + 0.4 * signals.sentence + 0.3 * signals.salience;
 }
 
-function answerSignals(deps: HybridDeps, corrected: string, matched: string[], expansions: string[], top: RankedPassage[]): AnswerSignals {
-  if (top.length === 0) return { coverage: 0, coverageTop3: 0, known: 0, vector: 0, knownWeighted: 0 };
-  const termsOf = (item: RankedPassage) => new Set(analyze(indexText(item.chunk), item.chunk.locale));
-  const best = termsOf(top[0]!);
-  const union = new Set(best);
-  for (const item of top.slice(1)) for (const term of termsOf(item)) union.add(term);
-  const synonymWords = new Set(words(matched.join(' ')));
-  const expansionTerms = analyzeQuery(expansions.join(' '));
-  const queryWords = [...new Set(words(corrected))].filter((word) => analyzeQuery(word).length > 0);
-  let total = 0, inBest = 0, inTop = 0, known = 0, knownWeight = 0;
-  for (const word of queryWords) {
-    const variants = [stemEn(word), stemFr(word)];
-    const weight = Math.max(...variants.map((term) => deps.passages.bm25.idf(term)));
-    total += weight;
-    const viaSynonym = synonymWords.has(word);
-    if (variants.some((term) => best.has(term)) || (viaSynonym && expansionTerms.some((term) => best.has(term)))) inBest += weight;
-    if (variants.some((term) => union.has(term)) || (viaSynonym && expansionTerms.some((term) => union.has(term)))) inTop += weight;
-    if (viaSynonym || variants.some((term) => deps.passages.bm25.has(term))) {
-      known++;
-      knownWeight += weight;
-    }
-  }
-  const vector = Math.max(0, top[0]!.vector);
-  if (total === 0) return { coverage: 0, coverageTop3: 0, known: 0, vector, knownWeighted: 0 };
-  return { coverage: inBest / total, coverageTop3: inTop / total, known: known / queryWords.length, vector, knownWeighted: knownWeight / total };
+function answerSignals(coverage: QueryCoverage, top: RankedPassage[]): AnswerSignals {
+  if (top.length === 0 || coverage.total === 0) return { coverage: 0, sentence: 0, salience: 0 };
+  const best = top[0]!.chunk;
+  return {
+    coverage: coverage.share(new Set(analyze(indexText(best), best.locale))),
+    sentence: Math.max(...top.map((item) => coverage.sentenceShare(item.chunk))),
+    salience: coverage.salientShare(best),
+  };
 }

@@ -61,6 +61,20 @@ describe('searchHelp over the demo help center', () => {
       expect(await knowledge.answerQuestion(question)).toMatchObject({ answerable: false });
     }
   });
+
+  it('keeps a real word the help center never uses instead of rewriting it into one it does', async () => {
+    const result = await knowledge.searchHelp('are you hiring?');
+    expect(result.corrected).toContain('hiring');
+    expect(result.corrected).not.toContain('hiking');
+    expect(result.answerable).toBe(false);
+  });
+
+  it('refuses a question whose words all occur in the help center, but never together', async () => {
+    // "trade" (a trade school discount), "cash" and "gear" each appear somewhere; no passage is about trading gear in.
+    const result = await knowledge.searchHelp('can I trade in my old gear for cash');
+    expect(result.answerable).toBe(false);
+    expect((await knowledge.searchHelp('can I swap it for a different size')).answerable).toBe(true);
+  });
 });
 
 describe('answerQuestion', () => {
