@@ -18,7 +18,7 @@ const ask = async (question: string) => JSON.parse((await runCli(['ask', questio
 
 describe('shopkeeper calibrate', () => {
   it('sets the threshold from the merchant\'s own questions, keeping merchant.yaml\'s comments, and answers what the default refused', { timeout: 180_000 }, async () => {
-    const before = await ask('qui paie le retour');
+    const before = await ask('the pattern yarn is discontinued, what can I use instead');
     expect(before.answerable).toBe(false);
 
     const result = await runCli(['calibrate', '--questions', questions, '--write', '--json', ...flags]);
@@ -32,7 +32,7 @@ describe('shopkeeper calibrate', () => {
     expect(yaml).toContain(`answer_threshold: ${report.calibrated.threshold}`);
     expect(yaml).toMatch(/^# A second, unseen merchant/);
 
-    const after = await ask('qui paie le retour');
+    const after = await ask('the pattern yarn is discontinued, what can I use instead');
     expect(after.confidence).toBe(before.confidence);
     expect(after.answerable).toBe(true);
   });
