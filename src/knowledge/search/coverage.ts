@@ -10,7 +10,7 @@ import { sentencesOf } from './snippet.ts';
  * wrote through a synonym group ("send back") also counts where the group's other words appear.
  */
 export class QueryCoverage {
-  readonly words: ReadonlyArray<{ variants: string[]; weight: number; viaSynonym: boolean }>;
+  words: ReadonlyArray<{ variants: string[]; weight: number; viaSynonym: boolean }>;
   readonly total: number;
   private readonly expansionTerms: string[];
 
@@ -23,6 +23,11 @@ export class QueryCoverage {
       const variants = [stemEn(word), stemFr(word)];
       return { variants, weight: Math.max(...variants.map(idf)), viaSynonym: synonymWords.has(word) };
     });
+    if (this.words.length === 0 && this.expansionTerms.length > 0) {
+      // "Where's my stuff?" is all function words but for a phrase the lexicon knows ("where's my"):
+      // the phrase's meaning, its group's other words, is then what a passage must cover.
+      this.words = [{ variants: this.expansionTerms, weight: Math.max(...this.expansionTerms.map(idf)), viaSynonym: false }];
+    }
     this.total = this.words.reduce((sum, word) => sum + word.weight, 0);
   }
 

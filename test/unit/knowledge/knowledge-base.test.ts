@@ -69,6 +69,12 @@ describe('searchHelp over the demo help center', () => {
     expect(result.answerable).toBe(false);
   });
 
+  it('answers a question made only of small words around a phrase the lexicon knows', async () => {
+    const result = await knowledge.searchHelp("where's my stuff?");
+    expect(result.results[0]?.doc_id).toBe('track-your-order');
+    expect(result.answerable).toBe(true);
+  });
+
   it('refuses a question whose words all occur in the help center, but never together', async () => {
     // "trade" (a trade school discount), "cash" and "gear" each appear somewhere; no passage is about trading gear in.
     const result = await knowledge.searchHelp('can I trade in my old gear for cash');
