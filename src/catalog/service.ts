@@ -1,3 +1,4 @@
+import { cpuTurn } from '../platform/index.ts';
 import type { CatalogRepository } from './repository.ts';
 import { expandQuery } from './query-vocabulary.ts';
 import { ProductIndex, summarize, type ProductQuery } from './search.ts';
@@ -20,7 +21,9 @@ export class CatalogService {
   }
 
   async search(query: ProductQuery): Promise<ProductSummary[]> {
-    return (await this.currentIndex()).search(query.q ? { ...query, q: expandQuery(query.q, this.synonyms) } : query);
+    const index = await this.currentIndex();
+    await cpuTurn();
+    return index.search(query.q ? { ...query, q: expandQuery(query.q, this.synonyms) } : query);
   }
 
   async get(id: string): Promise<ProductSummary | null> {

@@ -1,4 +1,4 @@
-import { stableHash, type SqlDb } from '../platform/index.ts';
+import { cpuTurn, stableHash, type SqlDb } from '../platform/index.ts';
 import { SynonymLexicon } from './analysis/synonyms.ts';
 import { extractAnswer, type Answer } from './answer.ts';
 import { chunkDocument } from './chunk.ts';
@@ -186,6 +186,7 @@ export class KnowledgeBase {
   /** Raw hybrid retrieval (the eval and the benchmark use it directly). */
   async retrieve(query: string, options: SearchOptions = {}, fusion: Partial<FusionSettings> = {}): Promise<HybridResult> {
     await this.ready();
+    await cpuTurn();
     return hybridSearch({ passages: this.passages, vectors: this.vectors, embedder: this.embedder, lexicon: this.lexicon }, query, options, { ...this.fusion, ...fusion });
   }
 

@@ -30,3 +30,4 @@ export { TokenSigner, webhookSignature, verifyWebhookSignature } from './securit
 export { RateLimiter, rateLimitMigrations } from './security/rate-limiter.ts';
 export { withTxParticipant, withoutTxParticipant, finalWrite } from './db/unit-of-work.ts';
 export type { TxParticipant } from './db/unit-of-work.ts';
+export { cpuTurn } from './cpu-turns.ts';
