@@ -80,15 +80,14 @@ export class PgCatalogRepository implements CatalogRepository {
   }
 
   async adjustInventory(variantId: string, delta: number, options: { allowNegative?: boolean } = {}): Promise<number | null> {
-    return withTransaction(this.pool, async (client) => {
-      const row = (await client.query<{ inventory: number }>(
-        options.allowNegative
-          ? 'UPDATE variants SET inventory = inventory + $1 WHERE id = $2 RETURNING inventory'
-          : 'UPDATE variants SET inventory = inventory + $1 WHERE id = $2 AND inventory + $1 >= 0 RETURNING inventory',
-        [delta, variantId])).rows[0];
-      if (row) await client.query('UPDATE catalog_version SET version = version + 1 WHERE id = 1');
-      return row ? row.inventory : null;
-    });
+    // One statement, so one round trip and atomic on its own: the version moves only with the stock.
+    const row = (await this.pool.query<{ inventory: number }>(`WITH changed AS (
+        UPDATE variants SET inventory = inventory + $1 WHERE id = $2${options.allowNegative ? '' : ' AND inventory + $1 >= 0'} RETURNING inventory
+      ), bumped AS (
+        UPDATE catalog_version SET version = version + 1 WHERE id = 1 AND EXISTS (SELECT 1 FROM changed)
+      )
+      SELECT inventory FROM changed`, [delta, variantId])).rows[0];
+    return row ? Number(row.inventory) : null;
   }
 
   async counts(): Promise<{ products: number; variants: number; active_products: number }> {

@@ -18,6 +18,9 @@ await onEveryDatabase('ACP idempotency keys', acpMigrations, (open) => {
     expect(await claimIdempotencyKey(sql, 'p POST /x', 'k', 'h1', now + 62_000)).toMatchObject({ kind: 'replay', row: { status: 201, body: '{"ok":true}' } });
     // Past its 24 h the key is new again.
     expect(await claimIdempotencyKey(sql, 'p POST /x', 'k', 'h2', now + 25 * 3600_000)).toEqual({ kind: 'run' });
+    // ...and nothing of the old reply survives: the same key is now this new request's, in flight.
+    expect(await claimIdempotencyKey(sql, 'p POST /x', 'k', 'h2', now + 25 * 3600_000 + 10)).toEqual({ kind: 'in_flight' });
+    expect(await claimIdempotencyKey(sql, 'p POST /x', 'k', 'h1', now + 25 * 3600_000 + 10)).toEqual({ kind: 'conflict' });
   });
 
   it('one key sent concurrently to two processes runs once', async () => {

@@ -55,8 +55,15 @@ export function catalogRepositoryContract(name: string, create: () => Promise<{ 
         const results = await Promise.all(Array.from({ length: 40 }, () => repository.adjustInventory('a-S', -1)));
         expect(results.filter((level) => level !== null)).toHaveLength(10);
         expect((await repository.findVariant('a-S'))!.variant.inventory).toBe(0);
+        // The version (the product search rebuilds on it) moves with every stock change, and only then.
+        const before = await repository.version();
         expect(await repository.adjustInventory('a-S', 2)).toBe(2);
+        expect(await repository.version()).toBeGreaterThan(before);
+        const after = await repository.version();
         expect(await repository.adjustInventory('missing', 1)).toBeNull();
+        expect(await repository.adjustInventory('a-S', -5)).toBeNull();
+        expect(await repository.version()).toBe(after);
+        expect(await repository.adjustInventory('a-S', -5, { allowNegative: true })).toBe(-3);
       } finally {
         await close();
       }

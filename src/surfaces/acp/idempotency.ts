@@ -92,9 +92,11 @@ export type Verdict = { kind: 'conflict' } | { kind: 'in_flight' } | { kind: 're
  * exactly one runs the effect. Single statements, so no lock is held between them.
  */
 export async function claimIdempotencyKey(sql: SqlDb, scope: string, key: string, hash: string, now: number): Promise<Verdict> {
-  await sql.run('DELETE FROM acp_idempotency WHERE scope = ? AND key = ? AND expires_at < ?', [scope, key, now]);
+  // An expired record is overwritten in the same statement: one round trip per request.
   const inserted = await sql.run(`INSERT INTO acp_idempotency (scope, key, request_hash, state, started_at, expires_at) VALUES (?, ?, ?, 'in_flight', ?, ?)
-    ON CONFLICT (scope, key) DO NOTHING`, [scope, key, hash, now, now + RETENTION_MS]);
+    ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, state = 'in_flight', status = NULL, body = NULL,
+      started_at = excluded.started_at, expires_at = excluded.expires_at
+    WHERE acp_idempotency.expires_at < ?`, [scope, key, hash, now, now + RETENTION_MS, now]);
   if (inserted === 1) return { kind: 'run' };
   const row = await sql.get<Row>('SELECT request_hash, state, status, body, started_at, expires_at FROM acp_idempotency WHERE scope = ? AND key = ?', [scope, key]);
   if (!row) return { kind: 'in_flight' };
