@@ -11,8 +11,14 @@ const toVariant = ({ product_id: _product, position: _position, ...variant }: Va
 export class PgCatalogRepository implements CatalogRepository {
   constructor(private readonly pool: PgPool) {}
 
-  async version(): Promise<number> {
-    return (await this.pool.query<{ version: number }>('SELECT version FROM catalog_version WHERE id = 1')).rows[0]!.version;
+  async versions(): Promise<{ products: number; stock: number }> {
+    const row = (await this.pool.query<{ version: string; stock_version: string }>('SELECT version, stock_version FROM catalog_version WHERE id = 1')).rows[0]!;
+    return { products: Number(row.version), stock: Number(row.stock_version) };
+  }
+
+  async stockLevels(): Promise<Map<string, number>> {
+    const rows = (await this.pool.query<{ id: string; inventory: number }>('SELECT id, inventory FROM variants')).rows;
+    return new Map(rows.map((row) => [row.id, Number(row.inventory)]));
   }
 
   async upsertProducts(products: readonly Product[], source: string): Promise<UpsertResult> {
@@ -47,7 +53,7 @@ export class PgCatalogRepository implements CatalogRepository {
         if (previous === undefined) result.created++;
         else result.updated++;
       }
-      if (result.created + result.updated > 0) await client.query('UPDATE catalog_version SET version = version + 1 WHERE id = 1');
+      if (result.created + result.updated > 0) await client.query('UPDATE catalog_version SET version = version + 1, stock_version = stock_version + 1 WHERE id = 1');
       return result;
     });
   }
@@ -80,11 +86,11 @@ export class PgCatalogRepository implements CatalogRepository {
   }
 
   async adjustInventory(variantId: string, delta: number, options: { allowNegative?: boolean } = {}): Promise<number | null> {
-    // One statement, so one round trip and atomic on its own: the version moves only with the stock.
+    // One statement, so one round trip and atomic on its own: the stock version moves only with the stock.
     const row = (await this.pool.query<{ inventory: number }>(`WITH changed AS (
         UPDATE variants SET inventory = inventory + $1 WHERE id = $2${options.allowNegative ? '' : ' AND inventory + $1 >= 0'} RETURNING inventory
       ), bumped AS (
-        UPDATE catalog_version SET version = version + 1 WHERE id = 1 AND EXISTS (SELECT 1 FROM changed)
+        UPDATE catalog_version SET stock_version = stock_version + 1 WHERE id = 1 AND EXISTS (SELECT 1 FROM changed)
       )
       SELECT inventory FROM changed`, [delta, variantId])).rows[0];
     return row ? Number(row.inventory) : null;

@@ -18,6 +18,11 @@ export interface CatalogRepository {
   /** Atomically adds `delta` to a variant's stock; returns the new level, or null when it would go below zero and `allowNegative` is false. */
   adjustInventory(variantId: string, delta: number, options?: { allowNegative?: boolean }): Promise<number | null>;
   counts(): Promise<{ products: number; variants: number; active_products: number }>;
-  /** Increases on every write by any process, so in-memory indexes know when to rebuild. */
-  version(): Promise<number>;
+  /**
+   * Counters shared by every process: `products` increases when any process changes products (the
+   * in-memory search index must be rebuilt), `stock` when it changes products or stock levels.
+   */
+  versions(): Promise<{ products: number; stock: number }>;
+  /** Every variant's stock level, by variant id. */
+  stockLevels(): Promise<Map<string, number>>;
 }

@@ -24,6 +24,9 @@ export function tokenize(text: string): string[] {
 
 interface Indexed { product: Product; summary: ProductSummary; fields: Array<{ counts: Map<string, number>; weight: number }> }
 
+/** Current stock by variant id; levels not in it are taken as indexed. */
+export type StockLevels = ReadonlyMap<string, number>;
+
 /**
  * A small in-memory ranked search over the active catalog: title and type matter more than the
  * description, every query term adds evidence, and price/stock filters apply to variants.
@@ -56,12 +59,12 @@ export class ProductIndex {
     return this.items.length;
   }
 
-  search(query: ProductQuery): ProductSummary[] {
+  search(query: ProductQuery, stock?: StockLevels): ProductSummary[] {
     const terms = [...new Set(tokenize(query.q ?? ''))];
     const total = this.items.length || 1;
     const scored: Array<{ summary: ProductSummary; score: number }> = [];
     for (const item of this.items) {
-      const summary = this.filterVariants(item.summary, query);
+      const summary = this.filterVariants(stock ? withStock(item, stock, this.currency) : item.summary, query);
       if (!summary) continue;
       let score = 0;
       let matched = 0;
@@ -98,6 +101,13 @@ export class ProductIndex {
     if (variants.length === summary.variants.length) return summary;
     return { ...summary, ...priceRange(variants), in_stock: variants.some((variant) => variant.available), variants, currency: this.currency };
   }
+}
+
+/** The indexed summary with today's stock; the same object when nothing moved (most products, most of the time). */
+function withStock(item: Indexed, stock: StockLevels, currency: string): ProductSummary {
+  const moved = item.product.variants.some((variant) => stock.has(variant.id) && stock.get(variant.id) !== variant.inventory);
+  if (!moved) return item.summary;
+  return summarize({ ...item.product, variants: item.product.variants.map((variant) => ({ ...variant, inventory: stock.get(variant.id) ?? variant.inventory })) }, currency);
 }
 
 function hasPrefixed(counts: Map<string, number>, term: string): boolean {

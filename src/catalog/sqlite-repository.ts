@@ -45,12 +45,18 @@ export class SqliteCatalogRepository implements CatalogRepository {
     return this.queue ? this.queue.transaction(async () => work()) : Promise.resolve().then(work);
   }
 
-  async version(): Promise<number> {
-    return (this.db.prepare('SELECT version FROM catalog_version WHERE id = 1').get() as { version: number }).version;
+  async versions(): Promise<{ products: number; stock: number }> {
+    const row = this.db.prepare('SELECT version, stock_version FROM catalog_version WHERE id = 1').get() as { version: number; stock_version: number };
+    return { products: row.version, stock: row.stock_version };
+  }
+
+  async stockLevels(): Promise<Map<string, number>> {
+    const rows = this.db.prepare('SELECT id, inventory FROM variants').all() as Array<{ id: string; inventory: number }>;
+    return new Map(rows.map((row) => [row.id, row.inventory]));
   }
 
   private bumpVersion(): void {
-    this.db.prepare('UPDATE catalog_version SET version = version + 1 WHERE id = 1').run();
+    this.db.prepare('UPDATE catalog_version SET version = version + 1, stock_version = stock_version + 1 WHERE id = 1').run();
   }
 
   async upsertProducts(products: readonly Product[], source: string): Promise<UpsertResult> {
@@ -142,7 +148,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
         ? this.db.prepare('UPDATE variants SET inventory = inventory + ? WHERE id = ? RETURNING inventory').get(delta, variantId)
         : this.db.prepare('UPDATE variants SET inventory = inventory + ? WHERE id = ? AND inventory + ? >= 0 RETURNING inventory').get(delta, variantId, delta)
       ) as { inventory: number } | undefined;
-      if (row) this.bumpVersion();
+      if (row) this.db.prepare('UPDATE catalog_version SET stock_version = stock_version + 1 WHERE id = 1').run();
       return row ? row.inventory : null;
     }).immediate());
   }
