@@ -91,11 +91,4 @@ export const catalogMigrations: Migration[] = [
       INSERT INTO catalog_version (id, version) VALUES (1, 0);
     `,
   },
-  {
-    // Stock moves with every sale; the search index only needs rebuilding when products change.
-    // A separate counter lets a sale refresh stock levels without re-indexing the catalog.
-    id: 'catalog/003-stock-version',
-    sqlite: 'ALTER TABLE catalog_version ADD COLUMN stock_version INTEGER NOT NULL DEFAULT 0;',
-    postgres: 'ALTER TABLE catalog_version ADD COLUMN stock_version BIGINT NOT NULL DEFAULT 0;',
-  },
 ];

@@ -1,5 +1,6 @@
-import { stableHash, withTransaction, type PgPool } from '../platform/index.ts';
+import { stableHash, withTransaction, type PgPool, type SqlExecutor } from '../platform/index.ts';
 import type { CatalogRepository, UpsertResult } from './repository.ts';
+import { adjustInventoryIn } from './stock-sql.ts';
 import type { Product, Variant } from './types.ts';
 
 interface ProductRow extends Omit<Product, 'variants'> { content_hash: string }
@@ -11,9 +12,8 @@ const toVariant = ({ product_id: _product, position: _position, ...variant }: Va
 export class PgCatalogRepository implements CatalogRepository {
   constructor(private readonly pool: PgPool) {}
 
-  async versions(): Promise<{ products: number; stock: number }> {
-    const row = (await this.pool.query<{ version: string; stock_version: string }>('SELECT version, stock_version FROM catalog_version WHERE id = 1')).rows[0]!;
-    return { products: Number(row.version), stock: Number(row.stock_version) };
+  async version(): Promise<number> {
+    return Number((await this.pool.query<{ version: string }>('SELECT version FROM catalog_version WHERE id = 1')).rows[0]!.version);
   }
 
   async stockLevels(): Promise<Map<string, number>> {
@@ -53,7 +53,7 @@ export class PgCatalogRepository implements CatalogRepository {
         if (previous === undefined) result.created++;
         else result.updated++;
       }
-      if (result.created + result.updated > 0) await client.query('UPDATE catalog_version SET version = version + 1, stock_version = stock_version + 1 WHERE id = 1');
+      if (result.created + result.updated > 0) await client.query('UPDATE catalog_version SET version = version + 1 WHERE id = 1');
       return result;
     });
   }
@@ -85,14 +85,10 @@ export class PgCatalogRepository implements CatalogRepository {
     return this.hydrate(rows);
   }
 
-  async adjustInventory(variantId: string, delta: number, options: { allowNegative?: boolean } = {}): Promise<number | null> {
-    // One statement, so one round trip and atomic on its own: the stock version moves only with the stock.
-    const row = (await this.pool.query<{ inventory: number }>(`WITH changed AS (
-        UPDATE variants SET inventory = inventory + $1 WHERE id = $2${options.allowNegative ? '' : ' AND inventory + $1 >= 0'} RETURNING inventory
-      ), bumped AS (
-        UPDATE catalog_version SET stock_version = stock_version + 1 WHERE id = 1 AND EXISTS (SELECT 1 FROM changed)
-      )
-      SELECT inventory FROM changed`, [delta, variantId])).rows[0];
+  async adjustInventory(variantId: string, delta: number, options: { allowNegative?: boolean; tx?: SqlExecutor } = {}): Promise<number | null> {
+    if (options.tx) return adjustInventoryIn(options.tx, variantId, delta, options.allowNegative);
+    const row = (await this.pool.query<{ inventory: number }>(
+      `UPDATE variants SET inventory = inventory + $1 WHERE id = $2${options.allowNegative ? '' : ' AND inventory + $1 >= 0'} RETURNING inventory`, [delta, variantId])).rows[0];
     return row ? Number(row.inventory) : null;
   }
 

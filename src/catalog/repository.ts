@@ -1,3 +1,4 @@
+import type { SqlExecutor } from '../platform/index.ts';
 import type { Product, Variant } from './types.ts';
 
 export interface UpsertResult {
@@ -15,14 +16,14 @@ export interface CatalogRepository {
   /** Finds a variant by its id or SKU, with its product. */
   findVariant(idOrSku: string): Promise<{ product: Product; variant: Variant } | null>;
   listProducts(filter?: { status?: Product['status'] }): Promise<Product[]>;
-  /** Atomically adds `delta` to a variant's stock; returns the new level, or null when it would go below zero and `allowNegative` is false. */
-  adjustInventory(variantId: string, delta: number, options?: { allowNegative?: boolean }): Promise<number | null>;
-  counts(): Promise<{ products: number; variants: number; active_products: number }>;
   /**
-   * Counters shared by every process: `products` increases when any process changes products (the
-   * in-memory search index must be rebuilt), `stock` when it changes products or stock levels.
+   * Atomically adds `delta` to a variant's stock; returns the new level, or null when it would go
+   * below zero and `allowNegative` is false. With `tx`, the change is part of that transaction.
    */
-  versions(): Promise<{ products: number; stock: number }>;
+  adjustInventory(variantId: string, delta: number, options?: { allowNegative?: boolean; tx?: SqlExecutor }): Promise<number | null>;
+  counts(): Promise<{ products: number; variants: number; active_products: number }>;
+  /** Increases whenever any process changes products (not stock), so in-memory indexes know when to rebuild. */
+  version(): Promise<number>;
   /** Every variant's stock level, by variant id. */
   stockLevels(): Promise<Map<string, number>>;
 }

@@ -4,30 +4,43 @@ import { expandQuery } from './query-vocabulary.ts';
 import { ProductIndex, summarize, type ProductQuery, type StockLevels } from './search.ts';
 import type { ProductSummary } from './types.ts';
 
-/** Catalog reads for the surfaces: ranked search over an index rebuilt whenever the catalog changes. */
+export interface CatalogServiceOptions {
+  /** How old the stock levels shown in search results may be (checkout always checks live stock). */
+  stockMaxAgeMs?: number;
+  now?: () => number;
+}
+
+/** Catalog reads for the surfaces: ranked search over an index rebuilt whenever products change. */
 export class CatalogService {
   private index: ProductIndex | null = null;
   private indexVersion = -1;
   private stock: StockLevels | null = null;
-  private stockVersion = -1;
+  private stockReadAt = 0;
+  private readonly stockMaxAgeMs: number;
+  private readonly now: () => number;
 
-  constructor(readonly repository: CatalogRepository, readonly currency: string, private readonly synonyms: readonly (readonly string[])[] = []) {}
+  constructor(readonly repository: CatalogRepository, readonly currency: string, private readonly synonyms: readonly (readonly string[])[] = [], options: CatalogServiceOptions = {}) {
+    this.stockMaxAgeMs = options.stockMaxAgeMs ?? 1000;
+    this.now = options.now ?? Date.now;
+  }
 
   /**
-   * The index is rebuilt only when products change; a sale only refreshes stock levels, so a
-   * busy shop does not re-index its whole catalog after every order.
+   * The index is rebuilt only when products change. A sale moves only stock, which is re-read
+   * (one light query) when the last reading is older than `stockMaxAgeMs`: a busy shop does not
+   * re-index its catalog after every order, and a sold-out item leaves "in stock" results within
+   * a second.
    */
   private async current(): Promise<{ index: ProductIndex; stock: StockLevels | null }> {
-    const versions = await this.repository.versions();
-    if (!this.index || versions.products !== this.indexVersion) {
+    const version = await this.repository.version();
+    const now = this.now();
+    if (!this.index || version !== this.indexVersion) {
       this.index = new ProductIndex(await this.repository.listProducts({ status: 'active' }), this.currency);
-      this.indexVersion = versions.products;
-      // The products were read after the versions, so their stock is at least this fresh.
+      this.indexVersion = version;
       this.stock = null;
-      this.stockVersion = versions.stock;
-    } else if (versions.stock !== this.stockVersion) {
+      this.stockReadAt = now;
+    } else if (now - this.stockReadAt >= this.stockMaxAgeMs) {
       this.stock = await this.repository.stockLevels();
-      this.stockVersion = versions.stock;
+      this.stockReadAt = now;
     }
     return { index: this.index, stock: this.stock };
   }

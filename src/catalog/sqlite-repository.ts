@@ -1,5 +1,6 @@
-import { stableHash, type SqlDb, type SqliteDb } from '../platform/index.ts';
+import { stableHash, type SqlDb, type SqlExecutor, type SqliteDb } from '../platform/index.ts';
 import type { CatalogRepository, UpsertResult } from './repository.ts';
+import { adjustInventoryIn } from './stock-sql.ts';
 import type { Product, Variant } from './types.ts';
 
 interface ProductRow {
@@ -45,9 +46,8 @@ export class SqliteCatalogRepository implements CatalogRepository {
     return this.queue ? this.queue.transaction(async () => work()) : Promise.resolve().then(work);
   }
 
-  async versions(): Promise<{ products: number; stock: number }> {
-    const row = this.db.prepare('SELECT version, stock_version FROM catalog_version WHERE id = 1').get() as { version: number; stock_version: number };
-    return { products: row.version, stock: row.stock_version };
+  async version(): Promise<number> {
+    return (this.db.prepare('SELECT version FROM catalog_version WHERE id = 1').get() as { version: number }).version;
   }
 
   async stockLevels(): Promise<Map<string, number>> {
@@ -56,7 +56,7 @@ export class SqliteCatalogRepository implements CatalogRepository {
   }
 
   private bumpVersion(): void {
-    this.db.prepare('UPDATE catalog_version SET version = version + 1, stock_version = stock_version + 1 WHERE id = 1').run();
+    this.db.prepare('UPDATE catalog_version SET version = version + 1 WHERE id = 1').run();
   }
 
   async upsertProducts(products: readonly Product[], source: string): Promise<UpsertResult> {
@@ -141,16 +141,16 @@ export class SqliteCatalogRepository implements CatalogRepository {
     return rows.map((row) => toProduct(row, variants.get(row.id) ?? []));
   }
 
-  async adjustInventory(variantId: string, delta: number, options: { allowNegative?: boolean } = {}): Promise<number | null> {
-    return this.serialised(() => this.db.transaction(() => {
+  async adjustInventory(variantId: string, delta: number, options: { allowNegative?: boolean; tx?: SqlExecutor } = {}): Promise<number | null> {
+    if (options.tx) return adjustInventoryIn(options.tx, variantId, delta, options.allowNegative);
+    return this.serialised(() => {
       // The stock check and the update are one statement, so concurrent buyers cannot both take the last unit.
       const row = (options.allowNegative
         ? this.db.prepare('UPDATE variants SET inventory = inventory + ? WHERE id = ? RETURNING inventory').get(delta, variantId)
         : this.db.prepare('UPDATE variants SET inventory = inventory + ? WHERE id = ? AND inventory + ? >= 0 RETURNING inventory').get(delta, variantId, delta)
       ) as { inventory: number } | undefined;
-      if (row) this.db.prepare('UPDATE catalog_version SET stock_version = stock_version + 1 WHERE id = 1').run();
       return row ? row.inventory : null;
-    }).immediate());
+    });
   }
 
   async counts(): Promise<{ products: number; variants: number; active_products: number }> {

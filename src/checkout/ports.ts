@@ -1,3 +1,4 @@
+import type { SqlExecutor } from '../platform/index.ts';
 import type { ItemFacts } from './types.ts';
 
 /**
@@ -6,7 +7,10 @@ import type { ItemFacts } from './types.ts';
  */
 export interface CheckoutCatalogPort {
   lookup(id: string): Promise<ItemFacts | null>;
-  /** Atomically takes units out of stock; false (and nothing taken) when there are not enough. */
-  take(variantId: string, quantity: number): Promise<boolean>;
-  give(variantId: string, quantity: number): Promise<void>;
+  /**
+   * Atomically takes units out of stock; false (and nothing taken) when there are not enough.
+   * With `tx`, the change commits or rolls back with that transaction.
+   */
+  take(variantId: string, quantity: number, tx?: SqlExecutor): Promise<boolean>;
+  give(variantId: string, quantity: number, tx?: SqlExecutor): Promise<void>;
 }

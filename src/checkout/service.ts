@@ -152,7 +152,9 @@ export class CheckoutService {
   /**
    * Decides the status and holds stock for a payable cart: lines not in stock make it not ready.
    * Only the difference with what the session already holds is taken or given back, so an update
-   * that does not touch the items can never lose the units to another session.
+   * that does not touch the items can never lose the units to another session. The stock changes
+   * and the session's reservation rows are one transaction: a crash or an error in between can
+   * neither lose units nor leave a reservation for units never taken.
    */
   async hold(next: CheckoutSession): Promise<CheckoutSession> {
     const blocking = next.messages.some((message) => message.type === 'error');
@@ -162,39 +164,51 @@ export class CheckoutService {
     }
     const wanted = new Map<string, number>();
     for (const line of next.line_items) if (line.item.available !== null) wanted.set(line.item.variant_id, (wanted.get(line.item.variant_id) ?? 0) + line.quantity);
-    const held = await this.store.reservations(next.id);
-    const takenNow: Array<[string, number]> = [];
-    for (const [variant, quantity] of wanted) {
-      const delta = quantity - (held.get(variant) ?? 0);
-      if (delta <= 0) continue;
-      if (await this.catalog.take(variant, delta)) {
-        takenNow.push([variant, delta]);
-        continue;
+    const short = await this.store.atomically(async (tx) => {
+      const held = await this.store.reservations(next.id, tx);
+      if (sameHolding(held, wanted)) return null;
+      // Variants in one order, so two sessions holding the same pair of items cannot deadlock.
+      for (const variant of [...new Set([...wanted.keys(), ...held.keys()])].sort()) {
+        const delta = (wanted.get(variant) ?? 0) - (held.get(variant) ?? 0);
+        if (delta > 0 && !(await this.catalog.take(variant, delta, tx))) throw new OutOfStock(variant);
+        if (delta < 0) await this.catalog.give(variant, -delta, tx);
       }
-      for (const [back, amount] of takenNow) await this.catalog.give(back, amount);
-      await this.release(next.id);
-      const index = next.line_items.findIndex((line) => line.item.variant_id === variant);
-      const line = next.line_items[index]!;
-      return {
-        ...next, status: 'not_ready_for_payment', reserved: false,
-        line_items: next.line_items.map((candidate) => candidate.item.variant_id === variant ? { ...candidate, availability: 'out_of_stock' } : candidate),
-        messages: [...next.messages, { type: 'error', code: 'out_of_stock', param: `$.line_items[${index}]`, content: `${line.item.title} is out of stock in the quantity asked (${line.quantity}).` }],
-      };
-    }
-    for (const [variant, quantity] of held) {
-      const extra = quantity - (wanted.get(variant) ?? 0);
-      if (extra > 0) await this.catalog.give(variant, extra);
-    }
-    await this.store.setReservations(next.id, wanted);
-    return { ...next, status: 'ready_for_payment', reserved: true };
+      await this.store.setReservations(next.id, wanted, tx);
+      return null;
+    }).catch((error: unknown) => {
+      if (error instanceof OutOfStock) return error.variant;
+      throw error;
+    });
+    if (short === null) return { ...next, status: 'ready_for_payment', reserved: true };
+    // Nothing of this attempt was kept; what the session held before is given back too.
+    await this.release(next.id);
+    const index = next.line_items.findIndex((line) => line.item.variant_id === short);
+    const line = next.line_items[index]!;
+    return {
+      ...next, status: 'not_ready_for_payment', reserved: false,
+      line_items: next.line_items.map((candidate) => candidate.item.variant_id === short ? { ...candidate, availability: 'out_of_stock' } : candidate),
+      messages: [...next.messages, { type: 'error', code: 'out_of_stock', param: `$.line_items[${index}]`, content: `${line.item.title} is out of stock in the quantity asked (${line.quantity}).` }],
+    };
   }
 
   async release(sessionId: string): Promise<void> {
-    const held = await this.store.reservations(sessionId);
-    if (held.size === 0) return;
-    await this.store.setReservations(sessionId, new Map());
-    for (const [variant, quantity] of held) await this.catalog.give(variant, quantity);
+    if ((await this.store.reservations(sessionId)).size === 0) return;
+    await this.store.atomically(async (tx) => {
+      const held = await this.store.reservations(sessionId, tx);
+      await this.store.setReservations(sessionId, new Map(), tx);
+      for (const variant of [...held.keys()].sort()) await this.catalog.give(variant, held.get(variant)!, tx);
+    });
   }
+}
+
+class OutOfStock extends Error {
+  constructor(readonly variant: string) {
+    super(`not enough stock of ${variant}`);
+  }
+}
+
+function sameHolding(left: ReadonlyMap<string, number>, right: ReadonlyMap<string, number>): boolean {
+  return left.size === right.size && [...left].every(([variant, quantity]) => right.get(variant) === quantity);
 }
 
 function notEditable(session: CheckoutSession): Message {

@@ -83,9 +83,14 @@ export class CheckoutStore {
     return (await this.sql.get<Row>('SELECT claim_key FROM checkout_sessions WHERE id = ?', [id]))?.claim_key ?? null;
   }
 
-  async reservations(sessionId: string): Promise<Map<string, number>> {
-    const rows = await this.sql.all<{ variant_id: string; quantity: number }>('SELECT variant_id, quantity FROM checkout_reservations WHERE session_id = ?', [sessionId]);
-    return new Map(rows.map((row) => [row.variant_id, row.quantity]));
+  async reservations(sessionId: string, tx: SqlExecutor = this.sql): Promise<Map<string, number>> {
+    const rows = await tx.all<{ variant_id: string; quantity: number }>('SELECT variant_id, quantity FROM checkout_reservations WHERE session_id = ?', [sessionId]);
+    return new Map(rows.map((row) => [row.variant_id, Number(row.quantity)]));
+  }
+
+  /** Runs `work` in one database transaction: everything it writes commits together or not at all. */
+  atomically<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.sql.transaction(work);
   }
 
   async setReservations(sessionId: string, held: Map<string, number>, tx?: SqlExecutor): Promise<void> {

@@ -18,11 +18,11 @@ export function checkoutCatalog(repository: CatalogRepository): CheckoutCatalogP
         taxable: variant.taxable, available: variant.inventory_policy === 'continue' ? null : Math.max(0, variant.inventory),
       };
     },
-    async take(variantId, quantity) {
-      return (await repository.adjustInventory(variantId, -quantity)) !== null;
+    async take(variantId, quantity, tx) {
+      return (await repository.adjustInventory(variantId, -quantity, tx ? { tx } : {})) !== null;
     },
-    async give(variantId, quantity) {
-      await repository.adjustInventory(variantId, quantity, { allowNegative: true });
+    async give(variantId, quantity, tx) {
+      await repository.adjustInventory(variantId, quantity, { allowNegative: true, ...(tx ? { tx } : {}) });
     },
   };
 }

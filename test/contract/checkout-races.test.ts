@@ -36,6 +36,31 @@ await onEveryDatabase('Checkout races across two processes', [...catalogMigratio
     expect(Number((await storage.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM checkout_reservations'))!.n)).toBe(0);
   });
 
+  it('a hold that fails after taking stock keeps nothing: units and reservation rows commit together', async () => {
+    const storage = await open();
+    await catalogOf(storage).upsertProducts([tent(5)], 'test');
+    // The reservation write fails once, after the stock was taken (as a crash or a lost connection would).
+    class FailingStore extends CheckoutStore {
+      failures = 1;
+      override async setReservations(...args: Parameters<CheckoutStore['setReservations']>): Promise<void> {
+        if (args[1].size > 0 && this.failures-- > 0) throw new Error('connection lost');
+        return super.setReservations(...args);
+      }
+    }
+    const service = new CheckoutService(new FailingStore(storage.sql), checkoutCatalog(catalogOf(storage)), raceMerchant, clock);
+    await expect(service.create('agent', { lines: [{ id: 'tent-1', quantity: 2 }], address: VT })).rejects.toThrow('connection lost');
+    expect(await stockOf(storage)).toBe(5);
+    expect(Number((await storage.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM checkout_reservations'))!.n)).toBe(0);
+    // The next attempt holds normally, and an update that changes nothing holds the same units.
+    const session = await service.create('agent', { lines: [{ id: 'tent-1', quantity: 2 }], address: VT });
+    expect(session.status).toBe('ready_for_payment');
+    expect(await stockOf(storage)).toBe(3);
+    expect((await service.update(session.id, { order_notes: 'leave at the door' })).status).toBe('ready_for_payment');
+    expect(await stockOf(storage)).toBe(3);
+    expect((await service.update(session.id, { lines: [{ id: 'tent-1', quantity: 1 }] })).status).toBe('ready_for_payment');
+    expect(await stockOf(storage)).toBe(4);
+  });
+
   it('two processes claiming one session: exactly one claim wins', async () => {
     const storage = await open();
     const store = new CheckoutStore(storage.sql);
