@@ -71,10 +71,12 @@ export class PgCatalogRepository implements CatalogRepository {
   }
 
   async findVariant(idOrSku: string): Promise<{ product: Product; variant: Variant } | null> {
-    const row = (await this.pool.query<{ id: string; product_id: string }>('SELECT id, product_id FROM variants WHERE id = $1 OR sku = $1 LIMIT 1', [idOrSku])).rows[0];
-    if (!row) return null;
-    const product = await this.getProduct(row.product_id);
-    const variant = product?.variants.find((candidate) => candidate.id === row.id);
+    // The product row and the variant's id in one round trip; hydrate adds the variants.
+    const rows = (await this.pool.query<ProductRow & { matched_variant: string }>(`SELECT p.*, v.id AS matched_variant FROM variants v JOIN products p ON p.id = v.product_id
+      WHERE v.id = $1 OR v.sku = $1 LIMIT 1`, [idOrSku])).rows;
+    const matched = rows[0]?.matched_variant;
+    const product = (await this.hydrate(rows.map(({ matched_variant: _matched, ...row }) => row)))[0];
+    const variant = product?.variants.find((candidate) => candidate.id === matched);
     return product && variant ? { product, variant } : null;
   }
 

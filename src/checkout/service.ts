@@ -45,7 +45,8 @@ export class CheckoutService {
     if (input.currency && input.currency.toLowerCase() !== this.currency) {
       extra.push({ type: 'error', code: 'unsupported', param: '$.currency', content: `This store sells in ${this.currency.toUpperCase()} only; the session uses ${this.currency.toUpperCase()}.` });
     }
-    const next = await this.recompute(session, { ...input, lines: input.lines }, extra);
+    // A new session holds nothing yet.
+    const next = await this.recompute(session, { ...input, lines: input.lines }, extra, new Map());
     // The row must exist before stock is held against it; the first save below is its final state.
     await this.store.insert({ ...session, status: 'not_ready_for_payment' });
     const held = await this.hold(next);
@@ -117,7 +118,7 @@ export class CheckoutService {
   }
 
   /** Applies changes, looks items up, prices the cart and decides whether it could be paid. */
-  async recompute(session: CheckoutSession, changes: SessionChanges, extra: Message[]): Promise<CheckoutSession> {
+  async recompute(session: CheckoutSession, changes: SessionChanges, extra: Message[], held?: ReadonlyMap<string, number>): Promise<CheckoutSession> {
     const merged: CheckoutSession = {
       ...session,
       requested: changes.lines ?? session.requested,
@@ -133,7 +134,7 @@ export class CheckoutService {
     const messages: Message[] = [...extra];
     const found: Array<{ item: ItemFacts; quantity: number }> = [];
     // Units this session already holds are available to it.
-    const own = await this.store.reservations(session.id);
+    const own = held ?? await this.store.reservations(session.id);
     for (const [index, line] of merged.requested.entries()) {
       const looked = await this.catalog.lookup(line.id);
       const item = looked && looked.available !== null ? { ...looked, available: looked.available + (own.get(looked.variant_id) ?? 0) } : looked;
