@@ -24,7 +24,7 @@ export const COMMERCE_SYNONYMS: readonly (readonly string[])[] = [
   ['payment', 'pay', 'paypal', 'credit card', 'apple pay', 'payer', 'paiement', 'carte bancaire'],
   ['customs', 'duties', 'import tax', 'import fees', 'tariff', 'vat', 'douane', 'droits de douane', 'taxes', 'tva'],
   ['international', 'abroad', 'overseas', 'other countries', 'worldwide', 'étranger', 'international'],
-  ['contact', 'talk to someone', 'speak to a person', 'human', 'phone', 'call', 'email', 'reach', 'joindre', 'contacter', 'parler', 'téléphone'],
+  ['contact', 'talk to someone', 'speak to a person', 'talk to a person', 'real person', 'live agent', 'customer service', 'human', 'phone', 'call', 'email', 'reach', 'joindre', 'contacter', 'parler', 'téléphone'],
   ['store hours', 'opening hours', 'open', 'visit the shop', 'horaires', 'ouvert', 'magasin', 'boutique'],
   ['pick up', 'pickup', 'collect', 'in store', 'click and collect', 'retrait', 'retirer'],
   ['delete my account', 'close my account', 'erase my data', 'personal data', 'gdpr', 'supprimer mon compte', 'données personnelles', 'rgpd'],

@@ -5,6 +5,7 @@ i if in into is it its itself just me more most my myself no nor not now of off 
 please same she should so some such than that the their them then there these they this those through to too under until up
 us very was we were what when where which while who whom why will with would you your yours hi hello thanks thank hey im ive
 dont cant didnt wont isnt u ur pls plz
+whats wheres hows thats theres whos youre theyre doesnt arent wasnt werent havent hasnt couldnt shouldnt wouldnt
 use want need know like tell find ask let still really thing things stuff anything something someone ok okay yes`;
 const FR = `a au aux avec ce ces cet cette dans de des du elle elles en et etre eux il ils je la le les leur leurs lui ma mais me
 meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous

@@ -14,12 +14,16 @@ export class QueryCoverage {
   readonly total: number;
   private readonly expansionTerms: string[];
 
-  constructor(corrected: string, matched: readonly string[], expansions: readonly string[], idf: (term: string) => number) {
+  constructor(corrected: string, matched: readonly string[], expansions: readonly string[], index: { idf(term: string): number; has(term: string): boolean }) {
+    const idf = (term: string) => index.idf(term);
     const synonymWords = new Set(words(matched.join(' ')));
     this.expansionTerms = analyzeQuery(expansions.join(' '));
     // The words the search itself uses: filler ("policy" in "return policy") is left out there too.
     const searched = new Set(analyzeQuery(corrected));
-    this.words = [...new Set(words(corrected))].filter((word) => searched.has(stemEn(word)) || searched.has(stemFr(word))).map((word) => {
+    // A number the documents never use ("1m75", "20000mm", an order number) is the shopper's own
+    // detail, not a topic the help center lacks: it does not count against the passages.
+    const ownDetail = (word: string) => /\d/.test(word) && !index.has(stemEn(word)) && !index.has(stemFr(word));
+    this.words = [...new Set(words(corrected))].filter((word) => (searched.has(stemEn(word)) || searched.has(stemFr(word))) && !ownDetail(word)).map((word) => {
       const variants = [stemEn(word), stemFr(word)];
       return { variants, weight: Math.max(...variants.map(idf)), viaSynonym: synonymWords.has(word) };
     });

@@ -176,7 +176,7 @@ export async function hybridSearch(deps: HybridDeps, query: string, options: Sea
   const byId = new Map(kept.map((item) => [item.chunk.id, item]));
   const passagesOut = order.map((chunk) => byId.get(chunk.id)!).slice(0, limit);
   const terms = new Set(queryTerms.keys());
-  const coverage = new QueryCoverage(corrected, matched, expansions, (term) => passages.bm25.idf(term));
+  const coverage = new QueryCoverage(corrected, matched, expansions, passages.bm25);
   const signals = answerSignals(coverage, passagesOut.slice(0, 3));
   return { passages: passagesOut, conflicts, confidence: confidenceOf(signals), signals, terms, corrected };
 }

@@ -75,6 +75,17 @@ describe('searchHelp over the demo help center', () => {
     expect(result.answerable).toBe(true);
   });
 
+  it('reads shopper shorthand: contractions typed without an apostrophe, a number of their own, "a real person"', async () => {
+    const policy = await knowledge.searchHelp('whats ur return policy');
+    expect(policy.answerable).toBe(true);
+    expect(policy.results.slice(0, 2).map((item) => item.doc_id)).toContain('returns-and-refunds');
+    // The help center never says "20000mm"; the shopper's own figure does not make the question unanswerable.
+    const rating = await knowledge.searchHelp('what does 20000mm waterproof mean');
+    expect(rating.answerable).toBe(true);
+    expect(rating.results[0]?.doc_id).toBe('waterproof-ratings-explained');
+    expect((await knowledge.searchHelp('how do I talk to a real person')).results[0]?.doc_id).toBe('contact-us');
+  });
+
   it('refuses a question whose words all occur in the help center, but never together', async () => {
     // "trade" (a trade school discount), "cash" and "gear" each appear somewhere; no passage is about trading gear in.
     const result = await knowledge.searchHelp('can I trade in my old gear for cash');
