@@ -28,13 +28,12 @@ export class SpellingRepair {
   /** The corrected word, or the word itself when it is known or nothing close is. */
   repair(word: string): string {
     if (word.length < 5 || this.frequency.has(word) || /\d/.test(word)) return word;
-    // A real word is only repaired at its last letter, an inflection ("euros" -> "euro"); any other
-    // edit would swap it for a different word ("hiring" -> "hiking").
+    // A real word only gains or loses its last letter, an inflection ("euros" -> "euro"); any other
+    // edit would swap it for a different word ("hiring" -> "hiking", "collectez" -> "collected").
     const real = isDictionaryWord(word);
-    const stem = word.slice(0, -1);
     let best: string | undefined;
     const consider = (candidate: string | undefined) => {
-      if (candidate && candidate !== word && (!real || candidate.startsWith(stem)) && (!best || this.frequency.get(candidate)! > this.frequency.get(best)!)) best = candidate;
+      if (candidate && candidate !== word && (!real || candidate.startsWith(word) || word.startsWith(candidate)) && (!best || this.frequency.get(candidate)! > this.frequency.get(best)!)) best = candidate;
     };
     // An inserted letter (word minus one letter is known), a deleted one (word is a deletion of a
     // known word), or a substitution/transposition (both share a deletion).
