@@ -18,7 +18,7 @@ export class BloomFilter {
   }
 
   static decode(buffer: Uint8Array): BloomFilter {
-    if (buffer.length < 8 || new TextDecoder().decode(buffer.subarray(0, 4)) !== 'BLM1') throw new Error('not a Bloom filter file (expected the BLM1 header)');
+    if (buffer.length < 8 || new TextDecoder().decode(buffer.subarray(0, 4)) !== 'BLM1') throw new Error('The word list is not a Bloom filter file (expected the BLM1 header): rebuild it with `npm run build:dictionary`.');
     return new BloomFilter(buffer.subarray(8), new DataView(buffer.buffer, buffer.byteOffset).getUint32(4, true));
   }
 
