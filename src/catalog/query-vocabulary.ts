@@ -4,7 +4,7 @@
  * added on top by the service.
  */
 const BUILT_IN: Array<[string, string]> = [
-  ['sac a dos', 'backpack pack'], ['sac de couchage', 'sleeping bag'], ['tente', 'tent'], ['veste', 'jacket'],
+  ['sac a dos', 'backpack'], ['sac de couchage', 'sleeping bag'], ['tente', 'tent'], ['veste', 'jacket'],
   ['impermeable', 'waterproof rain'], ['etanche', 'waterproof'], ['chaussure', 'shoe boot'], ['botte', 'boot'],
   ['chaussette', 'sock'], ['lampe frontale', 'headlamp'], ['baton', 'trekking pole'], ['gourde', 'bottle'],
   ['filtre', 'filter'], ['rechaud', 'stove'], ['casserole', 'cookware pot'], ['polaire', 'fleece'],
