@@ -83,20 +83,18 @@ async function writeOrder(services: Services, session: CheckoutSession, number: 
   const email = (session.buyer?.email ?? session.contact?.email)!.toLowerCase();
   const contactName = session.contact?.name ?? session.address?.name ?? '';
   const [first = 'Guest', ...rest] = contactName.split(/\s+/).filter(Boolean);
-  let customer = await services.orders.findCustomerByEmail(email);
-  if (!customer) {
-    const id = `cus_${createHash('sha256').update(email).digest('hex').slice(0, 12)}`;
-    await services.orders.upsertCustomers([{
-      id, email, first_name: session.buyer?.first_name ?? first, last_name: session.buyer?.last_name ?? (rest.join(' ') || '-'),
-      phone: session.buyer?.phone_number ?? session.contact?.phone_number, locale: session.locale?.slice(0, 2) ?? 'en', addresses: [], payment_methods: [],
-    }]);
-    customer = await services.orders.getCustomer(id);
-  }
+  // The buyer proved nothing about the email they typed: the order gets a guest record of its own
+  // and never joins the account that has this email (whose data the email would otherwise unlock).
+  const phone = session.buyer?.phone_number ?? session.contact?.phone_number;
+  const customer = await services.orders.addGuestCustomer({
+    order_number: number, email, first_name: session.buyer?.first_name ?? first, last_name: session.buyer?.last_name ?? (rest.join(' ') || '-'),
+    ...(phone ? { phone } : {}), locale: session.locale?.slice(0, 2) ?? 'en',
+  });
   const now = services.clock.now().toISOString();
   const address = session.address;
   const option = session.fulfillment_options.find((candidate) => candidate.id === session.selected_option_id);
   const order: Order = {
-    number, customer_id: customer!.id, status: 'pending', items_modified: false, currency: session.currency.toUpperCase(), created_at: now, updated_at: now,
+    number, customer_id: customer.id, status: 'pending', items_modified: false, currency: session.currency.toUpperCase(), created_at: now, updated_at: now,
     shipping_address: address
       ? { name: address.name, line1: address.line_one, line2: address.line_two ?? '', city: address.city, region: address.state, postal_code: address.postal_code, country: address.country.toUpperCase() }
       : { name: contactName || email, line1: option?.title ?? 'Pickup', line2: '', city: '-', region: '', postal_code: '', country: services.merchant.profile.shipping.zones[0]!.countries[0]!.replace('*', 'US') },

@@ -221,4 +221,31 @@ export const ordersMigrations: Migration[] = [
       CREATE INDEX payment_settlements_pending ON payment_settlements(status, order_number);
     `,
   },
+  {
+    // A checkout proves nothing about who typed the email, so its order gets a guest record of its
+    // own (guest_email set; `email` holds a unique placeholder that is never an address) instead
+    // of joining the account with that email. Orders already completed through checkout (their
+    // charge came through an agent platform: method acp:*) move to such records.
+    id: 'orders/003-guest-buyers',
+    sqlite: `
+      ALTER TABLE customers ADD COLUMN guest_email TEXT;
+      INSERT INTO customers (id, email, first_name, last_name, phone, locale, addresses, source_hash, created_at, updated_at, guest_email)
+        SELECT 'cus_guest_' || o.number, 'cus_guest_' || o.number, coalesce(nullif(json_extract(o.shipping_address, '$.name'), ''), 'Guest'), '-', NULL,
+          c.locale, '[]', '', o.created_at, o.created_at, c.email
+        FROM orders o JOIN customers c ON c.id = o.customer_id
+        WHERE EXISTS (SELECT 1 FROM order_payments p WHERE p.order_number = o.number AND p.method_id LIKE 'acp:%');
+      UPDATE orders SET customer_id = 'cus_guest_' || number
+        WHERE EXISTS (SELECT 1 FROM order_payments p WHERE p.order_number = orders.number AND p.method_id LIKE 'acp:%');
+    `,
+    postgres: `
+      ALTER TABLE customers ADD COLUMN guest_email TEXT;
+      INSERT INTO customers (id, email, first_name, last_name, phone, locale, addresses, source_hash, created_at, updated_at, guest_email)
+        SELECT 'cus_guest_' || o.number, 'cus_guest_' || o.number, coalesce(nullif(o.shipping_address::json->>'name', ''), 'Guest'), '-', NULL,
+          c.locale, '[]', '', o.created_at, o.created_at, c.email
+        FROM orders o JOIN customers c ON c.id = o.customer_id
+        WHERE EXISTS (SELECT 1 FROM order_payments p WHERE p.order_number = o.number AND p.method_id LIKE 'acp:%');
+      UPDATE orders SET customer_id = 'cus_guest_' || number
+        WHERE EXISTS (SELECT 1 FROM order_payments p WHERE p.order_number = orders.number AND p.method_id LIKE 'acp:%');
+    `,
+  },
 ];

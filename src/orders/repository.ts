@@ -1,5 +1,18 @@
 import type { Customer, CustomerInput, Order, OrderStatus } from './types.ts';
 
+/** Who completed a checkout, as they typed it: nothing here is verified. */
+export interface GuestBuyer {
+  order_number: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  phone?: string;
+  locale: string;
+}
+
+/** The guest record of an order placed through checkout (the same id on every replica and retry). */
+export const guestCustomerId = (orderNumber: string) => `cus_guest_${orderNumber.trim().toUpperCase()}`;
+
 export interface WriteCounts {
   created: number;
   updated: number;
@@ -12,6 +25,8 @@ export interface OrdersRepository {
   /** Creates or replaces whole orders (items, payments, fulfillments) in one transaction. */
   upsertOrders(orders: readonly Order[]): Promise<WriteCounts>;
   getCustomer(id: string): Promise<Customer | null>;
+  /** The customer record of one checkout order; never an existing account. */
+  addGuestCustomer(guest: GuestBuyer): Promise<Customer>;
   findCustomerByEmail(email: string): Promise<Customer | null>;
   findCustomersByName(firstName: string, lastName: string): Promise<Customer[]>;
   getOrder(number: string): Promise<Order | null>;

@@ -1,8 +1,8 @@
 import { stableHash as hash, type SqlDb, type SqlExecutor } from '../platform/index.ts';
-import type { OrdersRepository, WriteCounts } from './repository.ts';
+import { guestCustomerId, type GuestBuyer, type OrdersRepository, type WriteCounts } from './repository.ts';
 import type { Customer, CustomerInput, Fulfillment, LineItem, Order, OrderStatus, PaymentEntry, PaymentMethod, ReturnRequest } from './types.ts';
 
-interface CustomerRow { id: string; email: string; first_name: string; last_name: string; phone: string | null; locale: string; addresses: string; created_at: string }
+interface CustomerRow { id: string; email: string; first_name: string; last_name: string; phone: string | null; locale: string; addresses: string; created_at: string; guest_email: string | null }
 interface MethodRow { id: string; customer_id: string; position: number; type: PaymentMethod['type']; brand: string | null; last4: string | null; exp_month: number | null; exp_year: number | null; email: string | null; balance: number | null }
 interface OrderRow {
   number: string; customer_id: string; status: OrderStatus; items_modified: number; currency: string; created_at: string; updated_at: string;
@@ -103,7 +103,8 @@ export class SqlOrdersRepository implements OrdersRepository {
   private async hydrateCustomer(ex: SqlExecutor, row: CustomerRow): Promise<Customer> {
     const methods = await ex.all<MethodRow>('SELECT * FROM payment_methods WHERE customer_id = ? ORDER BY position', [row.id]);
     return {
-      id: row.id, email: row.email, first_name: row.first_name, last_name: row.last_name, ...(row.phone ? { phone: row.phone } : {}),
+      id: row.id, email: row.guest_email ?? row.email, ...(row.guest_email ? { guest: true as const } : {}),
+      first_name: row.first_name, last_name: row.last_name, ...(row.phone ? { phone: row.phone } : {}),
       locale: row.locale, created_at: row.created_at, addresses: JSON.parse(row.addresses),
       payment_methods: methods.map(({ customer_id: _customer, position: _position, ...method }) => compact(method) as PaymentMethod),
     };
@@ -144,14 +145,29 @@ export class SqlOrdersRepository implements OrdersRepository {
     return this.loadCustomerIn(this.sql, id);
   }
 
+  /**
+   * A guest buyer's order: its own customer record, so whatever email the buyer typed, the order
+   * never joins (or exposes) the account with that email. Created once per order; a retried write
+   * finds it in place.
+   */
+  async addGuestCustomer(guest: GuestBuyer): Promise<Customer> {
+    const id = guestCustomerId(guest.order_number);
+    const now = new Date().toISOString();
+    await this.sql.run(`INSERT INTO customers (id, email, first_name, last_name, phone, locale, addresses, source_hash, created_at, updated_at, guest_email)
+      VALUES (?, ?, ?, ?, ?, ?, '[]', '', ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    [id, id, guest.first_name, guest.last_name, guest.phone ?? null, guest.locale, now, now, guest.email.trim().toLowerCase()]);
+    return (await this.getCustomer(id))!;
+  }
+
+  /** Accounts only: a guest record is reached through its one order, never by email or name. */
   async findCustomerByEmail(email: string): Promise<Customer | null> {
-    const row = await this.sql.get<CustomerRow>('SELECT * FROM customers WHERE email = ?', [email.trim().toLowerCase()]);
+    const row = await this.sql.get<CustomerRow>('SELECT * FROM customers WHERE email = ? AND guest_email IS NULL', [email.trim().toLowerCase()]);
     return row ? this.hydrateCustomer(this.sql, row) : null;
   }
 
   async findCustomersByName(firstName: string, lastName: string): Promise<Customer[]> {
     // lower() on both sides: PostgreSQL compares case-sensitively, SQLite's NOCASE does not.
-    const rows = await this.sql.all<CustomerRow>('SELECT * FROM customers WHERE lower(first_name) = lower(?) AND lower(last_name) = lower(?) ORDER BY id',
+    const rows = await this.sql.all<CustomerRow>('SELECT * FROM customers WHERE lower(first_name) = lower(?) AND lower(last_name) = lower(?) AND guest_email IS NULL ORDER BY id',
       [firstName.trim(), lastName.trim()]);
     return Promise.all(rows.map((row) => this.hydrateCustomer(this.sql, row)));
   }

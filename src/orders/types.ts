@@ -98,6 +98,11 @@ export type Fulfillment = z.output<typeof fulfillmentSchema>;
 
 export interface Customer extends Omit<CustomerInput, 'created_at'> {
   created_at: string;
+  /**
+   * Set on the record of an order placed through checkout: the buyer's email was never proven, so
+   * the record holds that one order only and is never found by email or name.
+   */
+  guest?: true;
 }
 
 /** What the catalog knows about a SKU at import time, so an order line keeps its product facts. */

@@ -28,9 +28,11 @@ const normalizePostal = (code: string) => code.replace(/[\s-]/g, '').toUpperCase
 
 async function lookup(services: Services, input: VerifyInput): Promise<Customer | null> {
   if ('email' in input) {
-    const customer = await services.orders.findCustomerByEmail(input.email);
-    const order = customer ? await services.orders.getOrder(input.order_number) : null;
-    return customer && order?.customer_id === customer.id ? customer : null;
+    // The order decides whose record this is: an account's order proves the account, a checkout
+    // order proves only its own guest record (which holds that order alone).
+    const order = await services.orders.getOrder(input.order_number);
+    const customer = order ? await services.orders.getCustomer(order.customer_id) : null;
+    return customer && customer.email.toLowerCase() === input.email.trim().toLowerCase() ? customer : null;
   }
   const wanted = normalizePostal(input.postal_code);
   const candidates = await services.orders.findCustomersByName(input.first_name, input.last_name);
@@ -60,7 +62,7 @@ export async function verifyCustomer(services: Services, caller: Caller, input: 
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expires = issuedAt + TOKEN_TTL_SECONDS;
   const token = services.customerTokens.sign({ sub: customer.id, iat: issuedAt, exp: expires, jti: randomBytes(6).toString('base64url') });
-  await services.audit.record({ actor: caller.actor, channel: caller.channel, action: 'customer.verify', subject: { type: 'customer', id: customer.id }, customer_id: customer.id, before: null, after: { method: 'email' in input ? 'email+order' : 'name+postal_code', expires_at: new Date(expires * 1000).toISOString() } }, now.toISOString());
+  await services.audit.record({ actor: caller.actor, channel: caller.channel, action: 'customer.verify', subject: { type: 'customer', id: customer.id }, customer_id: customer.id, before: null, after: { method: 'email' in input ? 'email+order' : 'name+postal_code', ...(customer.guest ? { guest: true } : {}), expires_at: new Date(expires * 1000).toISOString() } }, now.toISOString());
   return { customer_token: token, expires_at: new Date(expires * 1000).toISOString(), customer: { id: customer.id, first_name: customer.first_name } };
 }
 
