@@ -9,6 +9,8 @@ export interface ToolContext {
   actor: { kind: 'assistant' | 'shopper' | 'support_agent' | 'system'; id: string };
   /** Conversation this call belongs to, when there is one (chat widget, console). */
   conversationId?: string;
+  /** Whom per-client limits count against: the network address or authenticated client (see Caller). */
+  client?: string;
 }
 
 export interface ToolAnnotations {

@@ -5,4 +5,9 @@ export interface Caller {
   channel: string;
   actor: AuditActor;
   conversationId?: string;
+  /**
+   * Whom per-client limits count against: the network address or the authenticated client, set by
+   * the surface. Never something the caller picks freely (a User-Agent, a conversation id).
+   */
+  client?: string;
 }

@@ -47,18 +47,30 @@ export async function verifyCustomer(services: Services, caller: Caller, input: 
   const now = services.clock.now();
   const identity = 'email' in input ? `email:${input.email.trim().toLowerCase()}` : `name:${input.first_name.trim().toLowerCase()} ${input.last_name.trim().toLowerCase()}`;
   const identityBucket = `verify:identity:${stableHash(identity)}`;
-  const clientBucket = `verify:client:${stableHash(`${caller.channel}:${caller.actor.id}`)}`;
+  const clientBucket = `verify:client:${stableHash(caller.client ?? `${caller.channel}:${caller.actor.id}`)}`;
   const tooMany = () => new ShopkeeperError('rate_limited', 'Too many verification attempts; try again in 15 minutes.', { fix: 'Wait, or escalate_to_human so a person can verify the shopper.' });
-  // Only failures count: guessing produces failures, while a busy legitimate client (one assistant
-  // serving many shoppers) verifies successfully again and again.
-  if (await services.rateLimiter.count(clientBucket, WINDOW_SECONDS, now) >= LIMITS.clientFailures) throw tooMany();
-  if (await services.rateLimiter.count(identityBucket, WINDOW_SECONDS, now) >= LIMITS.identityFailures) throw tooMany();
-  const customer = await lookup(services, input);
-  if (!customer) {
-    await services.rateLimiter.hit(identityBucket, WINDOW_SECONDS, now);
-    await services.rateLimiter.hit(clientBucket, WINDOW_SECONDS, now);
-    throw notFound();
+  // Each attempt takes its place in both counts before it is evaluated (one atomic upsert each), so
+  // simultaneous guesses cannot all pass a check made before any of them counted. Only failures
+  // keep their place: a busy legitimate client (one assistant serving many shoppers) verifies
+  // successfully again and again, and a refused attempt evaluates nothing.
+  const reserved: string[] = [];
+  const release = () => Promise.all(reserved.splice(0).map((bucket) => services.rateLimiter.release(bucket, WINDOW_SECONDS, now)));
+  for (const [bucket, limit] of [[clientBucket, LIMITS.clientFailures], [identityBucket, LIMITS.identityFailures]] as const) {
+    reserved.push(bucket);
+    if (await services.rateLimiter.hit(bucket, WINDOW_SECONDS, now) > limit) {
+      await release();
+      throw tooMany();
+    }
   }
+  let customer: Customer | null;
+  try {
+    customer = await lookup(services, input);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  if (!customer) throw notFound();
+  await release();
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expires = issuedAt + TOKEN_TTL_SECONDS;
   const token = services.customerTokens.sign({ sub: customer.id, iat: issuedAt, exp: expires, jti: randomBytes(6).toString('base64url') });

@@ -49,6 +49,14 @@ export class RateLimiter {
     return row.count;
   }
 
+  /**
+   * Gives back one attempt counted by `hit` with the same `now` (reserve first, release when the
+   * attempt turned out not to count), so concurrent attempts never all pass a check-then-count.
+   */
+  async release(bucket: string, windowSeconds: number, now: Date): Promise<void> {
+    await this.sql.run('UPDATE rate_limits SET count = count - 1 WHERE bucket = ? AND window_start = ? AND count > 0', [bucket, this.windowStart(windowSeconds, now)]);
+  }
+
   private windowStart(windowSeconds: number, now: Date): number {
     const seconds = Math.floor(now.getTime() / 1000);
     return seconds - (seconds % windowSeconds);

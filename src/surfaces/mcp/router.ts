@@ -2,6 +2,7 @@ import { hostHeaderValidation } from '@modelcontextprotocol/express';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { Router } from 'express';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Services } from '../../flows/index.ts';
 import { buildMcpServer } from './server.ts';
 
@@ -20,11 +21,16 @@ export interface McpRouterOptions {
  * protocol, 2025-era clients a fresh server per request. No sessions are kept anywhere.
  */
 export function mcpRouter(services: Services, options: McpRouterOptions): { router: Router; close: () => Promise<void> } {
+  // The network address of the request being served, for the server the handler builds for it.
+  const peer = new AsyncLocalStorage<string>();
   const handler = createMcpHandler(
-    ({ requestInfo }) => buildMcpServer(services, {
+    ({ requestInfo, authInfo }) => buildMcpServer(services, {
       version: options.version,
       widgetDomain: options.publicUrl(),
+      // The User-Agent names the client in the audit log only: the client picks it freely, so
+      // per-client limits count against the authenticated client or else the network address.
       actorId: `mcp:${requestInfo?.headers.get('user-agent')?.slice(0, 60) ?? 'unknown'}`,
+      client: authInfo?.clientId ? `mcp:client:${authInfo.clientId}` : `mcp:address:${peer.getStore() ?? 'unknown'}`,
     }),
     { onerror: (error) => services.logger.warn({ err: error }, 'mcp request rejected') },
   );
@@ -47,7 +53,7 @@ export function mcpRouter(services: Services, options: McpRouterOptions): { rout
       response.status(403).json({ jsonrpc: '2.0', error: { code: -32000, message: `Origin ${origin} is not allowed to call this MCP server.` }, id: null });
       return;
     }
-    serve(request, response, request.body).catch(next);
+    peer.run(request.ip ?? request.socket.remoteAddress ?? 'unknown', () => serve(request, response, request.body)).catch(next);
   });
   return { router, close: () => handler.close() };
 }

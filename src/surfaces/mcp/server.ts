@@ -11,8 +11,10 @@ export interface McpServerOptions {
   version: string;
   /** The origin widgets are served from, for hosts that sandbox them per domain. */
   widgetDomain: string;
-  /** Identifies the caller in audit logs and rate limits. */
+  /** Identifies the caller in audit logs. */
   actorId: string;
+  /** Whom per-client rate limits count against (network address or authenticated client); defaults to actorId. */
+  client?: string;
 }
 
 type CallToolResult = { content: Array<{ type: 'text'; text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
@@ -52,7 +54,7 @@ export function buildMcpServer(services: Services, options: McpServerOptions): M
     { name: 'shopkeeper', title: `${profile.name} (Shopkeeper)`, version: options.version },
     { instructions: serverInstructions(profile) },
   );
-  const context: ToolContext = { services, channel: 'mcp', actor: { kind: 'assistant', id: options.actorId } };
+  const context: ToolContext = { services, channel: 'mcp', actor: { kind: 'assistant', id: options.actorId }, ...(options.client ? { client: options.client } : {}) };
 
   for (const tool of TOOLS) {
     const widget = TOOL_WIDGETS[tool.name];
