@@ -64,10 +64,10 @@ export class SqlOrderActions {
       // The lock comes before the idempotency check: a concurrent twin with the same key waits
       // here, then finds the first one's record instead of applying again.
       const order = await this.orders.loadOrderIn(tx, request.orderNumber, true);
+      // Another customer's order answers exactly like a missing one, before any stored result is read.
+      if (!order || order.customer_id !== request.customerId) throw notFound(`Order ${request.orderNumber} was not found for this customer.`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
       const earlier = await this.previousIn<R>(tx, request.idempotencyKey, request.requestHash);
       if (earlier) return { replayed: true, result: earlier };
-      // Another customer's order answers exactly like a missing one.
-      if (!order || order.customer_id !== request.customerId) throw notFound(`Order ${request.orderNumber} was not found for this customer.`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
       const customer = (await this.orders.loadCustomerIn(tx, request.customerId))!;
       const plan = request.plan(order, customer);
       if (plan.hold) throw conflict('This action needs a support agent\'s approval now; preview it again', { field: 'confirm', fix: 'Preview again and confirm; it will be held for approval.' });

@@ -61,6 +61,12 @@ export async function derivedKeys(services: Services, token: string, action: str
   return { key: derive(version), retryKey: version > 0 ? derive(version - 1) : null };
 }
 
+/**
+ * The stored form of a key the caller chose: keys belong to the customer, so the same string from
+ * two customers is two requests and never returns the other's stored result.
+ */
+export const customerScopedKey = (customerId: string, key: string) => `customer:${JSON.stringify([customerId, key])}`;
+
 /** Looks up the variants a swap names, as facts the orders planners can check. */
 export async function variantFacts(services: Services, ids: readonly string[]): Promise<Map<string, VariantFacts>> {
   const facts = new Map<string, VariantFacts>();
@@ -89,15 +95,20 @@ export async function runOrderAction(services: Services, caller: Caller, action:
     const customerId = customerFromToken(services, input.customer_token);
     const args = argumentsOf(input);
     const requestHash = stableHash({ action, args });
-    const explicitKey = options.keyOverride ?? input.idempotency_key;
-    const derived = explicitKey ? null : await derivedKeys(services, input.customer_token, action, args, { orderNumber: String(args.order_number) });
-    const key = explicitKey ?? derived!.key;
+    const chosenKey = input.idempotency_key;
+    const derived = options.keyOverride || chosenKey ? null : await derivedKeys(services, input.customer_token, action, args, { orderNumber: String(args.order_number) });
+    const key = options.keyOverride ?? (chosenKey ? customerScopedKey(customerId, chosenKey) : derived!.key);
     const planner = PLANNERS[action];
     const policy = services.merchant.policy;
     const variants = await variantFacts(services, Array.isArray(args.new_item_ids) ? args.new_item_ids as string[] : []);
     const planWith = (order: Parameters<Planner<unknown>>[0], customer: Parameters<typeof orderView>[1]) =>
       planner(order, args, { policy, now: services.clock.now(), customer, variants, approved: options.approved });
 
+    // Ownership before anything stored under a key is read: another customer's order reads like a
+    // missing one, whatever key comes with it.
+    const order = await services.orders.getOrder(String(args.order_number ?? input.order_number));
+    const customer = await services.orders.getCustomer(customerId);
+    if (!order || !customer || order.customer_id !== customerId) throw notFound(`Order ${String(input.order_number)} was not found for this customer.`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
     if (input.confirm) {
       const earlier = await services.orderActions.previous<ActionOutcome>(key, requestHash)
         ?? (derived?.retryKey ? await services.orderActions.previous<ActionOutcome>(derived.retryKey, requestHash) : null);
@@ -106,11 +117,8 @@ export async function runOrderAction(services: Services, caller: Caller, action:
       // A held action whose escalation was not opened yet (crash in between) falls through and gets one.
       if (held?.escalation_id) return { ...(held.preview as unknown as ActionOutcome), status: 'held', held_action_id: held.id, escalation_id: held.escalation_id, replayed: true };
     }
-    const order = await services.orders.getOrder(String(args.order_number ?? input.order_number));
-    const customer = await services.orders.getCustomer(customerId);
-    if (!order || !customer || order.customer_id !== customerId) throw notFound(`Order ${String(input.order_number)} was not found for this customer.`, { field: 'order_number', fix: 'Use an order number from list_orders.' });
     const plan = planWith(order, customer);
-    const outcome = await describe(services, plan, key);
+    const outcome = await describe(services, plan, chosenKey ?? key);
     if (!input.confirm) return outcome;
     if (plan.hold) return holdForApproval(services, caller, plan, outcome, args, key);
     const { replayed, result } = await services.orderActions.apply<ActionOutcome>({
