@@ -50,6 +50,20 @@ async function buyAs(email: string, requestId: string): Promise<string> {
   return (paid.order as { number: string }).number;
 }
 
+/** One chat widget conversation over POST /api/chat (Server-Sent Events). */
+function chatConversation() {
+  let id: string | undefined;
+  return {
+    async send(message: string) {
+      const response = await fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, ...(id ? { conversation_id: id } : {}) }) });
+      const events = (await response.text()).split('\n\n').filter(Boolean).map((block) => JSON.parse(block.split('\n')[1]!.slice(6)) as Record<string, unknown> & { type: string });
+      id ??= events[0]?.conversation_id as string;
+      const text = events.filter((event) => event.type === 'text-delta').map((event) => String(event.delta ?? event.text ?? '')).join('');
+      return { events, text };
+    },
+  };
+}
+
 /** Everything a token reaches must be the attacker's own order, never the victim's account. */
 async function expectNoVictimData(token: string, ownOrder: string): Promise<void> {
   const before = (await server.runtime.orders.getOrder(VICTIM.pendingOrder))!.shipping_address;
@@ -90,6 +104,19 @@ describe('a checkout with someone else\'s email', () => {
     const listed = await ok('list_orders', { customer_token: victim.customer_token });
     expect((listed.orders as Array<{ order_number: string }>).map((order) => order.order_number)).not.toContain(ownOrder);
     expect((await call('get_order', { customer_token: victim.customer_token, order_number: ownOrder })).isError).toBe(true);
+  });
+
+  it('gives the chat widget nothing of the account either', async () => {
+    const ownOrder = await buyAs(VICTIM.email, 'takeover-chat');
+    const conversation = chatConversation();
+    const own = await conversation.send(`Where is my order ${ownOrder}? My email is ${VICTIM.email}`);
+    expect(own.text).toContain(ownOrder);
+    for (const message of [`Where is my order ${VICTIM.pendingOrder}?`, `Please cancel order ${VICTIM.pendingOrder}`, 'What addresses and cards do you have on file for me?']) {
+      const reply = await conversation.send(message);
+      expect(reply.events.some((event) => event.type === 'action-preview' || event.type === 'order-status' && JSON.stringify(event).includes(VICTIM.pendingOrder))).toBe(false);
+      for (const secret of [VICTIM.street, '8078', 'Marlborough']) expect(JSON.stringify(reply.events)).not.toContain(secret);
+    }
+    expect((await server.runtime.orders.getOrder(VICTIM.pendingOrder))!.status).toBe('pending');
   });
 
   it('does not attach an ACP-completed order to the account either', async () => {
