@@ -9,7 +9,8 @@ import { startTestServer } from '../helpers/server.ts';
  * network address (or the authenticated client).
  */
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer(); });
+// The chat's own per-address message limit is raised so that only the verification budget is tested.
+beforeAll(async () => { server = await startTestServer({ env: { SHOPKEEPER_CHAT_RATE_LIMIT: '1000' } }); });
 afterAll(() => server?.stop());
 
 async function guessAs(userAgent: string, email: string): Promise<string> {
@@ -23,11 +24,26 @@ async function guessAs(userAgent: string, email: string): Promise<string> {
   }
 }
 
+/** One message in a new chat widget conversation (a new conversation id every time). */
+async function chatOnce(message: string): Promise<Array<{ type: string }>> {
+  const response = await fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
+  return (await response.text()).split('\n\n').filter(Boolean).map((block) => JSON.parse(block.split('\n')[1]!.slice(6)) as { type: string });
+}
+
 describe('per-client verification budget', () => {
   it('is not reset by a new User-Agent', async () => {
     // Distinct emails, so only the per-client budget (not the per-identity one) is spent.
     for (let index = 0; index < LIMITS.clientFailures; index++) expect(await guessAs('agent/1', `nobody${index}@example.com`)).toMatch(/No customer matches/);
     expect(await guessAs('agent/1', 'one-more@example.com')).toMatch(/Too many verification attempts/);
     for (let index = 0; index < 3; index++) expect(await guessAs(`agent/rotated-${index}`, `fresh${index}@example.com`)).toMatch(/Too many verification attempts/);
+  });
+
+  it('is not reset by a new chat conversation', async () => {
+    const right = 'Where is my order NW-10325? My email is priya.raman@example.net';
+    expect((await chatOnce(right)).some((event) => event.type === 'order-status')).toBe(true);
+    for (let index = 0; index < LIMITS.clientFailures; index++) await chatOnce(`Where is my order NW-00001? My email is chat${index}@example.com`);
+    // The right details in yet another conversation: refused, the address has spent its budget.
+    const events = await chatOnce(right);
+    expect(events.some((event) => event.type === 'order-status')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ChatEvent, ConversationEngine } from '../../assistant/index.ts';
 import { sendProblem, zodProblem } from '../http/problem.ts';
 import type { RateLimiter } from '../../platform/index.ts';
+import { chatClientAddress } from './client-address.ts';
 
 const chatBody = z.object({
   conversation_id: z.string().max(64).optional(),
@@ -78,10 +79,10 @@ export function chatRoutes(options: ChatRoutesOptions): Router {
       if (!response.writableEnded) response.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     };
     try {
-      await options.engine.turn({
+      await chatClientAddress.run(request.ip ?? 'unknown', () => options.engine.turn({
         ...(body.conversation_id ? { conversationId: body.conversation_id } : {}), ...(body.message ? { text: body.message.trim() } : {}),
         ...(body.action ? { action: body.action } : {}), ...(body.locale ? { locale: body.locale } : {}), origin: request.headers.origin ?? null, signal: abort.signal,
-      }, send);
+      }, send));
     } catch {
       send({ type: 'error-occurred', code: 'internal', message: 'Something went wrong.' });
     }

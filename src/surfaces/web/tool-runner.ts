@@ -3,6 +3,7 @@ import type { ToolResult, ToolRunner, ToolSpec } from '../../assistant/index.ts'
 import type { Services } from '../../flows/index.ts';
 import { ShopkeeperError } from '../../platform/index.ts';
 import { TOOLS, type ToolContext, type ToolDefinition } from '../../tools/index.ts';
+import { chatClientAddress } from './client-address.ts';
 
 // Argument docs travel in the JSON schema, so the prose is the bare description (no customer_token mention for the model).
 const specCache = new WeakMap<readonly ToolDefinition[], ToolSpec[]>();
@@ -36,7 +37,8 @@ export function createToolRunner(services: Services, conversationId: string, too
         return { ok: false, error: { code: 'invalid_input', message: `${issue.path.join('.') || 'input'}: ${issue.message}` } };
       }
       try {
-        return { ok: true, output: await tool.execute(context, parsed.data) };
+        const address = chatClientAddress.getStore();
+        return { ok: true, output: await tool.execute(address ? { ...context, client: `chat:address:${address}` } : context, parsed.data) };
       } catch (error) {
         if (ShopkeeperError.isInstance(error)) {
           // The rule and article of a policy refusal let the engine explain (and cite) instead of improvising.
