@@ -55,15 +55,13 @@ export async function verifyCustomer(services: Services, caller: Caller, input: 
   // successfully again and again, and a refused attempt evaluates nothing.
   const reserved: string[] = [];
   const release = () => Promise.all(reserved.splice(0).map((bucket) => services.rateLimiter.release(bucket, WINDOW_SECONDS, now)));
-  for (const [bucket, limit] of [[clientBucket, LIMITS.clientFailures], [identityBucket, LIMITS.identityFailures]] as const) {
-    reserved.push(bucket);
-    if (await services.rateLimiter.hit(bucket, WINDOW_SECONDS, now) > limit) {
-      await release();
-      throw tooMany();
-    }
-  }
   let customer: Customer | null;
   try {
+    for (const [bucket, limit] of [[clientBucket, LIMITS.clientFailures], [identityBucket, LIMITS.identityFailures]] as const) {
+      const count = await services.rateLimiter.hit(bucket, WINDOW_SECONDS, now);
+      reserved.push(bucket);
+      if (count > limit) throw tooMany();
+    }
     customer = await lookup(services, input);
   } catch (error) {
     await release();
