@@ -1,6 +1,7 @@
 import type { MerchantProfile } from '../config/index.ts';
 import { ShopkeeperError, newId, notFound, type Clock } from '../platform/index.ts';
 import type { CheckoutCatalogPort } from './ports.ts';
+import { MAX_LINE_QUANTITY, limitMessages } from './limits.ts';
 import { priceCart } from './pricing.ts';
 import { readinessMessages } from './readiness.ts';
 import { EDITABLE, TERMINAL } from './state-machine.ts';
@@ -140,13 +141,14 @@ export class CheckoutService {
       const item = looked && looked.available !== null ? { ...looked, available: looked.available + (own.get(looked.variant_id) ?? 0) } : looked;
       if (!item) messages.push({ type: 'error', code: 'invalid', param: `$.line_items[${index}]`, content: `Item ${line.id} is not sold here.` });
       else if (!Number.isInteger(line.quantity) || line.quantity < 1) messages.push({ type: 'error', code: 'invalid', param: `$.line_items[${index}].quantity`, content: `Quantity ${line.quantity} is not a whole number of units; ${item.title} sells by the unit.` });
+      else if (line.quantity > MAX_LINE_QUANTITY) messages.push({ type: 'error', code: 'invalid', param: `$.line_items[${index}].quantity`, content: `At most ${MAX_LINE_QUANTITY} units of ${item.title} per checkout.` });
       else found.push({ item, quantity: line.quantity });
     }
     const priced = priceCart(this.merchant, { lines: found, address: merged.address, selected_option_id: merged.selected_option_id, codes: merged.discount_codes, now: this.clock.now() });
     return {
       ...merged, line_items: priced.line_items, fulfillment_options: priced.fulfillment_options, selected_option_id: priced.selected_option_id,
       applied_discounts: priced.applied, rejected_discounts: priced.rejected, totals: priced.totals,
-      messages: [...messages, ...priced.messages, ...readinessMessages(merged, priced)],
+      messages: [...messages, ...priced.messages, ...limitMessages(priced.line_items, priced.totals), ...readinessMessages(merged, priced)],
     };
   }
 
