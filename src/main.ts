@@ -57,7 +57,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
   const checkoutStore = new CheckoutStore(sql);
   const knowledge = createKnowledgeBase(config, merchant, sql);
-  const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock);
+  const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock,
+    { holdTtlMs: config.checkoutHoldTtlMs, maxOpenSessions: config.checkoutMaxOpenSessions });
   let baseUrl = (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
   return {
     baseUrl: () => baseUrl,
