@@ -15,7 +15,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
   cpSync(DEMO_MERCHANT, merchantDir.path, { recursive: true });
   const file = join(merchantDir.path, 'merchant.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/discounts:\n(  - .*\n)+/, [
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/discounts:\n( {2}- .*\n)+/, [
     'discounts:',
     '  - { code: LIMITED2, type: fixed, value: 500, max_uses: 2 }',
     '  - { code: ONCEEACH, type: fixed, value: 500, once_per_customer: true }',
