@@ -16,7 +16,8 @@ describe('the demo ACP key outside a local demo', () => {
   ])('refuses to start with %s', async (_label, env) => {
     expect(() => loadConfig({ env })).toThrow(DEMO_KEY_PROBLEM);
     expect(() => loadConfig({ env: { ...env, SHOPKEEPER_ACP_API_KEYS: 'alpha:sk_demo_agent_key' } })).toThrow(DEMO_KEY_PROBLEM);
-    await expect(startTestServer({ env })).rejects.toThrow(DEMO_KEY_PROBLEM);
+    // A DATABASE_URL of its own: the helper then makes no PostgreSQL database that the refused start would leave behind.
+    await expect(startTestServer({ env: { ...env, DATABASE_URL: 'postgres://127.0.0.1:1/never_used', SHOPKEEPER_SECRET: 'a-secret-for-this-refused-start-0123456789' } })).rejects.toThrow(DEMO_KEY_PROBLEM);
   });
 
   it('starts with a key of its own, and with the demo key on a local test setup', async () => {
