@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CheckoutSession } from '../checkout/index.ts';
-import { CHECKOUT_METHOD_PREFIX, type Order } from '../orders/index.ts';
+import type { Order } from '../orders/index.ts';
 import type { ChargeResult, DeclineCode } from '../payments/index.ts';
 import type { Buyer } from '../checkout/index.ts';
 import type { Services } from './services.ts';
@@ -118,7 +118,7 @@ async function writeOrder(services: Services, session: CheckoutSession, number: 
     })),
     shipping: { method: option?.id ?? 'none', price: session.totals.fulfillment },
     subtotal: session.totals.items_base_amount, discount: session.totals.items_discount, tax: session.totals.tax, total: session.totals.total,
-    payments: [{ id: chargeId, kind: 'charge', method_id: `${CHECKOUT_METHOD_PREFIX}${session.owner}`, amount: session.totals.total, created_at: now }],
+    payments: [{ id: chargeId, kind: 'charge', method_id: `acp:${session.owner}`, amount: session.totals.total, created_at: now }],
     fulfillments: [], cancel_reason: null, request: null,
   };
   await services.orders.upsertOrders([order]);

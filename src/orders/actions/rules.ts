@@ -29,6 +29,7 @@ export function findMethod(customer: Customer, methodId: string, field = 'paymen
  * Payment entries written by a checkout (ACP or the checkout tools) name the channel, not a saved
  * method: the charge id is the provider's, so refunds of it still go through the provider.
  */
+// Written by flows/complete-checkout.ts (writeOrder).
 export const CHECKOUT_METHOD_PREFIX = 'acp:';
 
 export function isCheckoutMethod(methodId: string): boolean {
