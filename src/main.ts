@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { AccountsService, accountsMigrations } from './accounts/index.ts';
 import { CatalogService, catalogMigrations, catalogRepositoryFor } from './catalog/index.ts';
 import { loadMerchant, type Config } from './config/index.ts';
-import { CheckoutOutbox, CheckoutPayments, CheckoutService, CheckoutStore, checkoutMigrations } from './checkout/index.ts';
+import { CheckoutOutbox, CheckoutPayments, CheckoutService, CheckoutStore, DiscountUses, checkoutMigrations } from './checkout/index.ts';
 import { checkoutCatalog, type Services } from './flows/index.ts';
 import { acpMigrations } from './surfaces/acp/index.ts';
 import { ConversationStore, assistantMigrations } from './assistant/index.ts';
@@ -57,7 +57,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
   const checkoutStore = new CheckoutStore(sql);
   const knowledge = createKnowledgeBase(config, merchant, sql);
-  const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock);
+  const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock,
+    { holdTtlMs: config.checkoutHoldTtlMs, maxOpenSessions: config.checkoutMaxOpenSessions });
   let baseUrl = (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
   return {
     baseUrl: () => baseUrl,
@@ -89,6 +90,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     checkout,
     checkoutPayments: new CheckoutPayments(checkout, checkoutStore, clock, config.checkoutClaimTimeoutMs),
     checkoutOutbox: new CheckoutOutbox(sql),
+    discountUses: new DiscountUses(sql),
     close: async () => {
       await knowledge.close();
       await storage.close();

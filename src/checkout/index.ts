@@ -15,3 +15,6 @@ export type { OutboxEvent } from './outbox.ts';
 export { checkoutMigrations } from './migrations.ts';
 export { priceCart, allocate } from './pricing.ts';
 export { addBusinessDays } from './fulfillment.ts';
+export { MAX_LINE_QUANTITY, MAX_SESSION_LINES, MAX_SESSION_UNITS, MAX_TOTAL_AMOUNT } from './limits.ts';
+export type { HoldLimits } from './service.ts';
+export { DiscountUses } from './discount-uses.ts';

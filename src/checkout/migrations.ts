@@ -91,4 +91,26 @@ export const checkoutMigrations: Migration[] = [
       CREATE INDEX checkout_sessions_order ON checkout_sessions (order_number);
     `,
   },
+  {
+    // Discount redemptions, taken when an order is paid: a counter row per limited code (a
+    // conditional increment cannot overshoot) and one row per session, unique per shopper when the
+    // code is once per customer.
+    id: 'checkout/003-discount-redemptions',
+    sqlite: `
+      CREATE TABLE checkout_discount_uses (code TEXT PRIMARY KEY, uses INTEGER NOT NULL CHECK (uses >= 0));
+      CREATE TABLE checkout_discount_redemptions (
+        session_id TEXT NOT NULL, code TEXT NOT NULL, customer TEXT, counted INTEGER NOT NULL, created_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, code)
+      );
+      CREATE UNIQUE INDEX checkout_discount_redemptions_customer ON checkout_discount_redemptions (code, customer);
+    `,
+    postgres: `
+      CREATE TABLE checkout_discount_uses (code TEXT PRIMARY KEY, uses INTEGER NOT NULL CHECK (uses >= 0));
+      CREATE TABLE checkout_discount_redemptions (
+        session_id TEXT NOT NULL, code TEXT NOT NULL, customer TEXT, counted INTEGER NOT NULL, created_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, code)
+      );
+      CREATE UNIQUE INDEX checkout_discount_redemptions_customer ON checkout_discount_redemptions (code, customer);
+    `,
+  },
 ];

@@ -82,7 +82,9 @@ export function priceCart(merchant: MerchantProfile, input: PricingInput): Price
   if (input.selected_option_id && !selected && fulfillment_options.length > 0) {
     messages.push({ type: 'error', code: 'invalid', param: '$.selected_fulfillment_options[0].option_id', content: `Fulfillment option ${input.selected_option_id} is not offered for this address.` });
   }
-  if (!selected && fulfillment_options.length > 0) selected = [...fulfillment_options].sort((a, b) => a.amount - b.amount)[0]!;
+  // Where no zone ships, pickup is never chosen for the buyer: it would make a far-away order payable at $0 shipping.
+  const shipsHere = !needsShipping || fulfillment_options.some((option) => option.type === 'shipping');
+  if (!selected && shipsHere && fulfillment_options.length > 0) selected = [...fulfillment_options].sort((a, b) => a.amount - b.amount)[0]!;
   const fulfillment = selected?.amount ?? 0;
   const tax = line_items.reduce((total, line) => total + line.tax, 0) + (selected?.tax ?? 0);
   return {

@@ -11,8 +11,13 @@ export function readinessMessages(session: CheckoutSession, priced: Priced): Mes
   const needsShipping = priced.line_items.some((line) => line.item.requires_shipping);
   if (needsShipping && !session.address) {
     messages.push({ type: 'error', code: 'missing', param: '$.fulfillment_details.address', content: 'Add a shipping address to see delivery options and the total.' });
-  } else if (needsShipping && priced.fulfillment_options.length === 0) {
-    messages.push({ type: 'error', code: 'region_restricted', param: '$.fulfillment_details.address.country', content: `We do not ship to ${session.address!.country}.` });
+  } else if (needsShipping && !priced.fulfillment_options.some((option) => option.type === 'shipping')) {
+    const pickup = priced.fulfillment_options.find((option) => option.type === 'pickup');
+    // A buyer who picks the pickup option on purpose can still be served; nobody else is, silently.
+    if (!pickup || priced.selected_option_id !== pickup.id) {
+      messages.push({ type: 'error', code: 'region_restricted', param: '$.fulfillment_details.address.country',
+        content: `We do not ship to ${countryName(session.address!.country)}.${pickup ? ` You can choose "${pickup.title}" instead.` : ''}` });
+    }
   }
   for (const rejected of priced.rejected) {
     messages.push({ type: 'warning', code: rejected.reason, param: '$.discounts.codes', content: rejected.message });
@@ -24,4 +29,12 @@ export function readinessMessages(session: CheckoutSession, priced: Priced): Mes
     }
   });
   return messages;
+}
+
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
 }

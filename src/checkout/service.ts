@@ -1,6 +1,7 @@
 import type { MerchantProfile } from '../config/index.ts';
 import { ShopkeeperError, newId, notFound, type Clock } from '../platform/index.ts';
 import type { CheckoutCatalogPort } from './ports.ts';
+import { MAX_LINE_QUANTITY, limitMessages } from './limits.ts';
 import { priceCart } from './pricing.ts';
 import { readinessMessages } from './readiness.ts';
 import { EDITABLE, TERMINAL } from './state-machine.ts';
@@ -15,6 +16,14 @@ export interface CreateInput extends SessionChanges {
   currency?: string;
 }
 
+/** Limits for callers nobody vouches for (no API key): they never pay, so their holds are short. */
+export interface HoldLimits {
+  holdTtlMs: number;
+  maxOpenSessions: number;
+}
+
+const DEFAULT_LIMITS: HoldLimits = { holdTtlMs: 15 * 60 * 1000, maxOpenSessions: 20 };
+
 /**
  * Checkout sessions, protocol-neutral: pricing, shipping, tax, discounts, readiness, stock holds.
  * Stock is held (taken from the catalog) while a session is ready for payment and given back when
@@ -26,20 +35,27 @@ export class CheckoutService {
     private readonly catalog: CheckoutCatalogPort,
     private readonly merchant: MerchantProfile,
     private readonly clock: Clock,
+    private readonly limits: HoldLimits = DEFAULT_LIMITS,
   ) {}
 
   get currency(): string {
     return this.merchant.currency.toLowerCase();
   }
 
-  async create(owner: string, input: CreateInput): Promise<CheckoutSession> {
+  async create(owner: string, input: CreateInput, caller: { anonymous?: boolean } = {}): Promise<CheckoutSession> {
     const now = this.clock.now();
+    if (caller.anonymous && (await this.store.openCount(owner, now.toISOString())) >= this.limits.maxOpenSessions) {
+      throw new ShopkeeperError('rate_limited', `This caller already has ${this.limits.maxOpenSessions} open checkouts`, {
+        field: 'items', fix: 'Complete or cancel an open checkout (cancel_checkout) before starting another.', retryAfter: 60,
+      });
+    }
     const session: CheckoutSession = {
       id: newId('cs'), owner, status: 'not_ready_for_payment', currency: this.currency, requested: [], line_items: [],
       buyer: null, contact: null, address: null, selected_option_id: null, discount_codes: [], applied_discounts: [], rejected_discounts: [],
       fulfillment_options: [], totals: { items_base_amount: 0, items_discount: 0, subtotal: 0, fulfillment: 0, tax: 0, total: 0 },
       messages: [], order_notes: null, reserved: false, order: null, authentication: null, locale: null, interventions: [],
       created_at: now.toISOString(), updated_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(), version: 0,
+      hold_ttl_ms: caller.anonymous ? this.limits.holdTtlMs : null, hold_expires_at: null,
     };
     const extra: Message[] = [];
     if (input.currency && input.currency.toLowerCase() !== this.currency) {
@@ -59,6 +75,9 @@ export class CheckoutService {
     if (!TERMINAL.has(session.status) && session.status !== 'complete_in_progress' && Date.parse(session.expires_at) < this.clock.now().getTime()) {
       return this.expire(session);
     }
+    if (session.status === 'ready_for_payment' && session.hold_expires_at && Date.parse(session.hold_expires_at) < this.clock.now().getTime()) {
+      return this.endHold(session);
+    }
     return session;
   }
 
@@ -77,7 +96,7 @@ export class CheckoutService {
         throw new ShopkeeperError('policy_violation', `Checkout session ${id} is ${session.status} and cannot be canceled`, { field: 'status', status: session.status, fix: 'Only open sessions can be canceled.' });
       }
       await this.release(session.id);
-      return this.persist(session, { ...session, status: 'canceled', reserved: false, messages: [] });
+      return this.persist(session, { ...session, status: 'canceled', reserved: false, hold_expires_at: null, messages: [] });
     });
   }
 
@@ -92,6 +111,15 @@ export class CheckoutService {
     if (!(await this.store.lock(session.id, this.clock.now().getTime(), LOCK_MS))) return session;
     await this.release(session.id);
     return (await this.store.save(session, { ...session, status: 'expired', reserved: false, updated_at: this.clock.now().toISOString(), messages: [{ type: 'error', code: 'expired', content: 'This checkout session has expired; start a new one.' }] })) ?? session;
+  }
+
+  /** An unpaid anonymous session gives its stock back; any update holds it again if it is still there. */
+  private async endHold(session: CheckoutSession): Promise<CheckoutSession> {
+    if (!(await this.store.lock(session.id, this.clock.now().getTime(), LOCK_MS))) return session;
+    await this.release(session.id);
+    const minutes = Math.max(1, Math.round((session.hold_ttl_ms ?? 0) / 60_000));
+    const message: Message = { type: 'error', code: 'expired', param: '$.line_items', content: `The items were held for ${minutes} minute${minutes === 1 ? '' : 's'} without payment and went back on sale; update the checkout to hold them again.` };
+    return (await this.store.save(session, { ...session, status: 'not_ready_for_payment', reserved: false, hold_expires_at: null, updated_at: this.clock.now().toISOString(), messages: [...session.messages, message] })) ?? session;
   }
 
   /** Runs `work` holding the session's mutex (short waits when another request holds it). */
@@ -140,13 +168,14 @@ export class CheckoutService {
       const item = looked && looked.available !== null ? { ...looked, available: looked.available + (own.get(looked.variant_id) ?? 0) } : looked;
       if (!item) messages.push({ type: 'error', code: 'invalid', param: `$.line_items[${index}]`, content: `Item ${line.id} is not sold here.` });
       else if (!Number.isInteger(line.quantity) || line.quantity < 1) messages.push({ type: 'error', code: 'invalid', param: `$.line_items[${index}].quantity`, content: `Quantity ${line.quantity} is not a whole number of units; ${item.title} sells by the unit.` });
+      else if (line.quantity > MAX_LINE_QUANTITY) messages.push({ type: 'error', code: 'invalid', param: `$.line_items[${index}].quantity`, content: `At most ${MAX_LINE_QUANTITY} units of ${item.title} per checkout.` });
       else found.push({ item, quantity: line.quantity });
     }
     const priced = priceCart(this.merchant, { lines: found, address: merged.address, selected_option_id: merged.selected_option_id, codes: merged.discount_codes, now: this.clock.now() });
     return {
       ...merged, line_items: priced.line_items, fulfillment_options: priced.fulfillment_options, selected_option_id: priced.selected_option_id,
       applied_discounts: priced.applied, rejected_discounts: priced.rejected, totals: priced.totals,
-      messages: [...messages, ...priced.messages, ...readinessMessages(merged, priced)],
+      messages: [...messages, ...priced.messages, ...limitMessages(priced.line_items, priced.totals), ...readinessMessages(merged, priced)],
     };
   }
 
@@ -161,7 +190,7 @@ export class CheckoutService {
     const blocking = next.messages.some((message) => message.type === 'error');
     if (blocking || next.line_items.length === 0) {
       await this.release(next.id);
-      return { ...next, status: 'not_ready_for_payment', reserved: false };
+      return { ...next, status: 'not_ready_for_payment', reserved: false, hold_expires_at: null };
     }
     const wanted = new Map<string, number>();
     for (const line of next.line_items) if (line.item.available !== null) wanted.set(line.item.variant_id, (wanted.get(line.item.variant_id) ?? 0) + line.quantity);
@@ -180,16 +209,23 @@ export class CheckoutService {
       if (error instanceof OutOfStock) return error.variant;
       throw error;
     });
-    if (short === null) return { ...next, status: 'ready_for_payment', reserved: true };
+    if (short === null) return { ...next, status: 'ready_for_payment', reserved: true, hold_expires_at: this.holdEnd(next) };
     // Nothing of this attempt was kept; what the session held before is given back too.
     await this.release(next.id);
     const index = next.line_items.findIndex((line) => line.item.variant_id === short);
     const line = next.line_items[index]!;
     return {
-      ...next, status: 'not_ready_for_payment', reserved: false,
+      ...next, status: 'not_ready_for_payment', reserved: false, hold_expires_at: null,
       line_items: next.line_items.map((candidate) => candidate.item.variant_id === short ? { ...candidate, availability: 'out_of_stock' } : candidate),
       messages: [...next.messages, { type: 'error', code: 'out_of_stock', param: `$.line_items[${index}]`, content: `${line.item.title} is out of stock in the quantity asked (${line.quantity}).` }],
     };
+  }
+
+  /** A hold keeps the end it got when it began: updating a held session does not extend it. */
+  private holdEnd(next: CheckoutSession): string | null {
+    if (!next.hold_ttl_ms) return null;
+    if (next.reserved && next.hold_expires_at) return next.hold_expires_at;
+    return new Date(this.clock.now().getTime() + next.hold_ttl_ms).toISOString();
   }
 
   async release(sessionId: string): Promise<void> {

@@ -23,7 +23,7 @@ export class CheckoutStore {
 
   async insert(session: CheckoutSession): Promise<CheckoutSession> {
     await this.sql.run(`INSERT INTO checkout_sessions (id, owner, status, data, version, expires_at, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [session.id, session.owner, session.status, JSON.stringify(session), session.version, session.expires_at, session.created_at, session.updated_at]);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [session.id, session.owner, session.status, JSON.stringify(session), session.version, dueAt(session), session.created_at, session.updated_at]);
     return session;
   }
 
@@ -46,7 +46,7 @@ export class CheckoutStore {
     return finalWrite(this.sql, async (tx) => {
       const changed = await tx.run(`UPDATE checkout_sessions SET status = ?, data = ?, version = ?, expires_at = ?, updated_at = ?, lock_until = NULL,
         claim_key = CASE WHEN ? = 'complete_in_progress' THEN claim_key ELSE NULL END, order_number = ?
-        WHERE id = ? AND version = ?`, [stored.status, JSON.stringify(stored), stored.version, stored.expires_at, stored.updated_at, stored.status,
+        WHERE id = ? AND version = ?`, [stored.status, JSON.stringify(stored), stored.version, dueAt(stored), stored.updated_at, stored.status,
         stored.order?.number ?? null, stored.id, previous.version]);
       if (changed !== 1) return null;
       if (before) await before(tx);
@@ -103,6 +103,13 @@ export class CheckoutStore {
     await (tx ? write(tx) : this.sql.transaction(write));
   }
 
+  /** Sessions of one owner that are still open (neither finished nor past their expiry). */
+  async openCount(owner: string, nowIso: string): Promise<number> {
+    const row = await this.sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM checkout_sessions WHERE owner = ? AND status IN ('not_ready_for_payment', 'ready_for_payment', 'authentication_required', 'complete_in_progress') AND expires_at >= ?`,
+      [owner, nowIso]);
+    return Number(row!.n);
+  }
+
   async expiredIds(nowIso: string, limit = 100): Promise<string[]> {
     return (await this.sql.all<{ id: string }>(`SELECT id FROM checkout_sessions WHERE status IN ('not_ready_for_payment', 'ready_for_payment', 'authentication_required') AND expires_at < ? LIMIT ?`,
       [nowIso, limit])).map((row) => row.id);
@@ -121,4 +128,12 @@ export class CheckoutStore {
   async statusOf(id: string): Promise<SessionStatus | null> {
     return (await this.sql.get<{ status: SessionStatus }>('SELECT status FROM checkout_sessions WHERE id = ?', [id]))?.status ?? null;
   }
+}
+
+/**
+ * The expires_at column is when the sweep must next look at a session: its expiry, or earlier
+ * the end of its stock hold. The session's own expires_at (in data) stays the session's expiry.
+ */
+function dueAt(session: CheckoutSession): string {
+  return session.hold_expires_at && session.hold_expires_at < session.expires_at ? session.hold_expires_at : session.expires_at;
 }

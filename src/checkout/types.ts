@@ -152,6 +152,10 @@ export interface CheckoutSession {
   created_at: string;
   updated_at: string;
   expires_at: string;
+  /** Anonymous callers' sessions hold stock only this long (ms); null or absent: until expiry. */
+  hold_ttl_ms?: number | null;
+  /** When the stock this session holds goes back if it is still unpaid. */
+  hold_expires_at?: string | null;
   version: number;
 }
 

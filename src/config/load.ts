@@ -54,6 +54,7 @@ export function loadConfig(sources: ConfigSources = {}): Config {
     }
     acpKeys.set(pair.slice(separator + 1), pair.slice(0, separator));
   }
+  problems.push(...demoKeyProblems(values, acpKeys));
   // Replicas on one database must sign and check customer tokens and webhooks with one key; a key
   // generated into each replica's data directory would make a token from one fail on the other.
   if (values.databaseUrl && !values.secret) {
@@ -68,6 +69,18 @@ export function loadConfig(sources: ConfigSources = {}): Config {
   values.dataDir = resolve(cwd, String(values.dataDir));
   const list = (value: unknown) => String(value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
   return Object.freeze({ ...(values as OptionValues), acpKeys, allowedOriginList: list(values.allowedOrigins), allowedHostList: list(values.allowedHosts) });
+}
+
+/** The bearer key of the shipped default; it is public, so it only belongs on a local demo. */
+const DEMO_ACP_KEY = String(OPTIONS.find((option) => option.key === 'acpApiKeys')!.default).split(':').slice(1).join(':');
+
+function demoKeyProblems(values: Record<string, unknown>, acpKeys: ReadonlyMap<string, string>): string[] {
+  if (!acpKeys.has(DEMO_ACP_KEY)) return [];
+  const live = /^(sk|rk)_live_/.test(String(values.stripeSecretKey ?? ''));
+  const publicHttps = String(values.publicUrl ?? '').startsWith('https://');
+  if (!live && !publicHttps) return [];
+  const why = live ? 'STRIPE_SECRET_KEY is a live key' : `SHOPKEEPER_PUBLIC_URL is a public https URL`;
+  return [`SHOPKEEPER_ACP_API_KEYS still contains the published demo key (${DEMO_ACP_KEY}) while ${why}: anyone could place orders through ACP. Set SHOPKEEPER_ACP_API_KEYS to platform:key pairs with keys of your own (e.g. openai:$(openssl rand -hex 24)).`];
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -40,6 +40,12 @@ export const merchantSchema = z.strictObject({
     value: z.number().int().positive(),
     min_subtotal: minor.optional(),
     description: z.string().optional(),
+    /** Orders that may use the code in all; checked and counted when an order is paid. */
+    max_uses: z.number().int().positive().optional(),
+    /** One order per shopper (by email). */
+    once_per_customer: z.boolean().default(false),
+    /** Only for a shopper (by email) with no earlier order; also once per shopper. */
+    first_order_only: z.boolean().default(false),
   })).default([]),
   synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
   /** Confidence under which help answers say "no confident answer"; `shopkeeper calibrate` measures it for this help center. */

@@ -46,8 +46,18 @@ export async function completeCheckout(services: Services, input: CompleteChecko
   const session = begun.session;
   const pending3ds = session.authentication?.charge_id;
   if (pending3ds && input.authentication && !AUTHENTICATED.has(input.authentication.outcome)) {
+    await services.discountUses.release(session.id);
     return services.checkoutPayments.fail(session, { type: 'error', code: 'payment_declined', param: '$.authentication_result', content: `3-D Secure did not succeed (${input.authentication.outcome}); try again or use another card.` });
   }
+  const email = (session.buyer?.email ?? session.contact?.email ?? '').toLowerCase();
+  const refused = await services.discountUses.redeem({
+    session, rules: services.merchant.profile.discounts, email, now: services.clock.now(),
+    hasOrdered: async () => {
+      const customer = await services.orders.findCustomerByEmail(email);
+      return customer ? (await services.orders.listOrders(customer.id)).length > 0 : false;
+    },
+  });
+  if (refused) return services.checkoutPayments.fail(session, refused);
   let charge: ChargeResult;
   try {
     charge = await services.payments.charge({
@@ -62,6 +72,7 @@ export async function completeCheckout(services: Services, input: CompleteChecko
     throw error;
   }
   if (charge.status === 'declined') {
+    await services.discountUses.release(session.id);
     return services.checkoutPayments.fail(session, { type: 'error', code: 'payment_declined', param: '$.payment_data', content: `${BROWSER_REFUSALS.has(charge.code) ? 'Payment not accepted' : 'Payment declined'}: ${charge.message}` });
   }
   if (charge.status === 'requires_action') return services.checkoutPayments.requireAuthentication(session, charge.id);
@@ -71,6 +82,7 @@ export async function completeCheckout(services: Services, input: CompleteChecko
   } catch (error) {
     services.logger.error({ err: error, session: session.id }, 'order write failed after charge; refunding');
     await services.payments.refund({ chargeId: charge.id, amount: charge.amount, currency: session.currency, idempotencyKey: `${begun.paymentKey}:compensate`, reason: 'duplicate' });
+    await services.discountUses.release(session.id);
     return services.checkoutPayments.fail(session, { type: 'error', code: 'invalid', content: 'We could not record the order; the payment was refunded. Please try again.' });
   }
   return services.checkoutPayments.complete(session, {

@@ -1,5 +1,5 @@
 import type { CatalogRepository, CatalogService } from '../catalog/index.ts';
-import type { CheckoutOutbox, CheckoutPayments, CheckoutService } from '../checkout/index.ts';
+import type { CheckoutOutbox, CheckoutPayments, CheckoutService, DiscountUses } from '../checkout/index.ts';
 import type { Config, Merchant } from '../config/index.ts';
 import type { ArticleRepository, KnowledgeBase } from '../knowledge/index.ts';
 import type { Escalations, WebhookOutbox } from '../escalations/index.ts';
@@ -34,4 +34,6 @@ export interface Services {
   checkout: CheckoutService;
   checkoutPayments: CheckoutPayments;
   checkoutOutbox: CheckoutOutbox;
+  /** Usage limits of discount codes, counted when an order is paid. */
+  discountUses: DiscountUses;
 }

@@ -1,4 +1,5 @@
 import { conflict, notFound, recordAudit, ShopkeeperError, stableHash, type AuditActor, type SqlDb, type SqlExecutor } from '../platform/index.ts';
+import { isCheckoutMethod } from './actions/rules.ts';
 import type { ActionPlan, OrderChange } from './actions/types.ts';
 import { INSERT_LINE, lineParams, type SqlOrdersRepository } from './sql-repository.ts';
 import type { Address, Customer, Order } from './types.ts';
@@ -113,7 +114,9 @@ export class SqlOrderActions {
       await tx.run('INSERT INTO order_payments (id, order_number, position, kind, method_id, amount, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         [id, order.number, order.payments.length + index, entry.kind, entry.method_id, entry.amount, at, entry.note]);
       const type = methods.get(entry.method_id);
-      if (entry.amount > 0 && (type === 'card' || type === 'paypal')) {
+      // A checkout's charge has no saved method but was taken by the provider, so it is settled there too.
+      const viaProvider = type === 'card' || type === 'paypal' || (type === undefined && isCheckoutMethod(entry.method_id));
+      if (entry.amount > 0 && viaProvider) {
         await tx.run(`INSERT INTO payment_settlements (entry_id, order_number, kind, method_id, amount, refund_of, status, updated_at)
           VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`, [id, order.number, entry.kind, entry.method_id, entry.amount, entry.refund_of ?? null, at]);
       }

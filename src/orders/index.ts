@@ -18,5 +18,5 @@ export { planReturn } from './actions/return.ts';
 export type { ReturnInput } from './actions/return.ts';
 export { planExchange } from './actions/exchange.ts';
 export type { ExchangeInput } from './actions/exchange.ts';
-export { displayStatus, describeMethod, isBalanceMethod, deliveredAt } from './actions/rules.ts';
+export { displayStatus, describeMethod, isBalanceMethod, deliveredAt, CHECKOUT_METHOD_PREFIX } from './actions/rules.ts';
 export { planReceiveReturn } from './actions/receive.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CheckoutSession } from '../checkout/index.ts';
+import { MAX_LINE_QUANTITY, MAX_SESSION_LINES, type CheckoutSession } from '../checkout/index.ts';
 import type { Services } from '../flows/index.ts';
 
 /** The checkout session as tools show it: the same core the ACP surface renders, minus wire details. */
@@ -37,7 +37,7 @@ export const addressInput = z.object({
   state: z.string().describe('State or province code, e.g. VT or QC'), country: z.string().regex(/^[A-Za-z]{2}$/).describe('2-letter country code'), postal_code: z.string(),
 });
 
-export const itemsInput = z.array(z.object({ id: z.string().min(1).describe('Variant id or SKU from search_products'), quantity: z.number().int().min(1).default(1) })).min(1);
+export const itemsInput = z.array(z.object({ id: z.string().min(1).describe('Variant id or SKU from search_products'), quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY).default(1) })).min(1).max(MAX_SESSION_LINES);
 
 export function summarizeCheckout(view: z.output<typeof checkoutView>): string {
   const problems = view.messages.filter((message) => message.type === 'error').map((message) => message.content);

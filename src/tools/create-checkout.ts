@@ -20,7 +20,7 @@ export const createCheckout = defineTool({
       ...(input.email ? { buyer: { email: input.email } } : {}),
       ...(input.address ? { address: { ...input.address, country: input.address.country.toUpperCase() }, contact: { name: input.address.name } } : {}),
       ...(input.discount_code ? { discount_codes: [input.discount_code] } : {}),
-    });
+    }, { anonymous: true });
     return viewCheckout(services, session);
   },
   summarize: summarizeCheckout,

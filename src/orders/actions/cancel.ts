@@ -1,6 +1,6 @@
 import { formatMoney } from '../../platform/index.ts';
 import type { PaymentMethod } from '../types.ts';
-import { describeMethod, displayStatus, isBalanceMethod, refuse } from './rules.ts';
+import { describeMethod, displayStatus, isBalanceMethod, isCheckoutMethod, refuse } from './rules.ts';
 import type { PaymentDraft, Planner } from './types.ts';
 
 /** "no longer needed", "No-longer-needed" and "no_longer_needed" all name the same reason. */
@@ -40,7 +40,7 @@ export const planCancel: Planner<{ reason: string }> = (order, input, { policy, 
   const refundTotal = payments.reduce((sum, entry) => sum + entry.amount, 0);
   const where = payments.map((entry) => {
     const method = customer.payment_methods.find((candidate) => candidate.id === entry.method_id);
-    return `${formatMoney(entry.amount, order.currency)} to ${method ? describeLabel(method) : entry.method_id}`;
+    return `${formatMoney(entry.amount, order.currency)} to ${method ? describeLabel(method) : unsavedLabel(entry.method_id)}`;
   });
   return {
     action: 'cancel', order_number: order.number, customer_id: order.customer_id, rule: 'cancellation.allowed_statuses', article,
@@ -52,4 +52,9 @@ export const planCancel: Planner<{ reason: string }> = (order, input, { policy, 
 
 function describeLabel(method: PaymentMethod): string {
   return `${describeMethod(method)} (${isBalanceMethod(method) ? 'credited immediately' : '5-7 business days'})`;
+}
+
+/** A payment without a saved method: never show its internal id to the shopper. */
+function unsavedLabel(methodId: string): string {
+  return isCheckoutMethod(methodId) ? 'the card used at checkout (5-7 business days)' : 'the original payment method';
 }

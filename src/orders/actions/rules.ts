@@ -25,6 +25,17 @@ export function findMethod(customer: Customer, methodId: string, field = 'paymen
   return method;
 }
 
+/**
+ * Payment entries written by a checkout (ACP or the checkout tools) name the channel, not a saved
+ * method: the charge id is the provider's, so refunds of it still go through the provider.
+ */
+// Written by flows/complete-checkout.ts (writeOrder).
+export const CHECKOUT_METHOD_PREFIX = 'acp:';
+
+export function isCheckoutMethod(methodId: string): boolean {
+  return methodId.startsWith(CHECKOUT_METHOD_PREFIX);
+}
+
 /** Gift cards and store credit are balances we hold; cards and PayPal go through the provider. */
 export function isBalanceMethod(method: Pick<PaymentMethod, 'type'>): boolean {
   return method.type === 'gift_card' || method.type === 'store_credit';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Address, Buyer, Contact, RequestedLine, SessionChanges } from '../../checkout/index.ts';
+import { MAX_LINE_QUANTITY, MAX_SESSION_LINES, type Address, type Buyer, type Contact, type RequestedLine, type SessionChanges } from '../../checkout/index.ts';
 import { invalidInput } from '../../platform/index.ts';
 
 /**
@@ -10,12 +10,13 @@ import { invalidInput } from '../../platform/index.ts';
 const text = z.string();
 const address = z.looseObject({ name: text, line_one: text, line_two: text.optional(), city: text, state: text, country: text.regex(/^[A-Za-z]{2}$/), postal_code: text });
 const buyer = z.looseObject({ email: z.string().email().optional(), first_name: text.optional(), last_name: text.optional(), full_name: text.optional(), phone_number: text.optional() });
-const item = z.looseObject({ id: text.min(1), quantity: z.number().positive().optional() });
+// Decimals still parse (ACP allows them in the schema) and become a message; absurd sizes are refused here.
+const item = z.looseObject({ id: text.min(1), quantity: z.number().positive().max(MAX_LINE_QUANTITY, `at most ${MAX_LINE_QUANTITY} units per line`).optional() });
 const details = z.looseObject({ name: text.optional(), phone_number: text.optional(), email: text.optional(), address: address.nullable().optional() });
 
 const mutation = z.looseObject({
-  items: z.array(item).optional(),
-  line_items: z.array(item).optional(),
+  items: z.array(item).max(MAX_SESSION_LINES).optional(),
+  line_items: z.array(item).max(MAX_SESSION_LINES).optional(),
   buyer: buyer.nullable().optional(),
   fulfillment_address: address.nullable().optional(),
   fulfillment_details: details.nullable().optional(),

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { CheckoutSession } from '../../checkout/index.ts';
 import { completeCheckout, type Services } from '../../flows/index.ts';
-import { invalidInput, type SqlDb } from '../../platform/index.ts';
+import { invalidInput, notFound, type SqlDb } from '../../platform/index.ts';
 import { discoveryDocument } from './discovery.ts';
 import { sendAcpError, toAcpError } from './errors.ts';
 import { feedRoute } from './feed.ts';
@@ -83,12 +83,21 @@ export function acpRouter(services: Services, sql: SqlDb): express.Router {
     const { lines = [], ...changes } = readMutation(request.body, true);
     return services.checkout.create(platform, { ...changes, lines });
   })));
-  api.get('/checkout_sessions/:id', wrap(handle(200, (request) => services.checkout.get(String(request.params.id)))));
-  api.post('/checkout_sessions/:id', wrap(handle(200, (request) => services.checkout.update(String(request.params.id), readMutation(request.body, false)))));
+  // A session belongs to the platform whose key created it; to any other it does not exist.
+  const owned = async (id: string, platform: string): Promise<CheckoutSession> => {
+    const session = await services.checkout.get(id);
+    if (session.owner !== platform) throw notFound(`Checkout session ${id} not found`, { field: 'checkout_session_id', fix: 'Create a session first; ids look like cs_….' });
+    return session;
+  };
+  api.get('/checkout_sessions/:id', wrap(handle(200, (request, _version, platform) => owned(String(request.params.id), platform))));
+  api.post('/checkout_sessions/:id', wrap(handle(200, async (request, _version, platform) => {
+    const changes = readMutation(request.body, false);
+    return services.checkout.update((await owned(String(request.params.id), platform)).id, changes);
+  })));
   api.post('/checkout_sessions/:id/complete', wrap(handle(200, async (request, version, platform) => {
     const input = readComplete(request.body);
     const id = String(request.params.id);
-    const session = await services.checkout.get(id);
+    const session = await owned(id, platform);
     if (session.status === 'authentication_required' && !input.authentication_result && version !== '2025-09-29') {
       throw invalidInput('This session needs 3-D Secure: send authentication_result.', { field: '$.authentication_result', acpCode: 'requires_3ds' });
     }
@@ -96,7 +105,7 @@ export function acpRouter(services: Services, sql: SqlDb): express.Router {
     const key = request.get('Idempotency-Key') ?? `${Date.now()}:${Math.random()}`;
     return completeCheckout(services, { sessionId: id, token: input.token, requestKey: `${platform}:${key}`, buyer: input.buyer, authentication: input.authentication_result, baseUrl: contextOf(request).baseUrl });
   })));
-  api.post('/checkout_sessions/:id/cancel', wrap(handle(200, (request) => services.checkout.cancel(String(request.params.id)))));
+  api.post('/checkout_sessions/:id/cancel', wrap(handle(200, async (request, _version, platform) => services.checkout.cancel((await owned(String(request.params.id), platform)).id))));
   router.use('/acp', api);
   return router;
 

@@ -32,10 +32,11 @@ export function startWebhookWorker(services: Services, options: { intervalMs?: n
           const status = live ? ({ pending: 'confirmed', processing: 'processing', shipped: 'shipped', delivered: 'completed', cancelled: 'canceled' } as Record<string, string>)[live.status] ?? live.status : 'confirmed';
           const body = JSON.stringify({ type: event.type === 'order_created' ? createdName : updatedName, data: renderOrder(session, { services, baseUrl: options.baseUrl ?? baseUrlOf(services) }, status) });
           const response = await fetch(config.acpWebhookUrl, {
-            method: 'POST', body, signal: AbortSignal.timeout(config.acpWebhookTimeoutMs),
+            // A redirect is a failure: following it would send the signed order wherever the receiver points.
+            method: 'POST', body, redirect: 'manual', signal: AbortSignal.timeout(config.acpWebhookTimeoutMs),
             headers: { 'Content-Type': 'application/json', 'Merchant-Signature': signWebhook(config.acpWebhookSecret, body), 'Request-Id': newId('req'), 'Webhook-Id': event.id, Timestamp: new Date().toISOString() },
           });
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          if (!response.ok) throw new Error(response.status >= 300 && response.status < 400 ? `HTTP ${response.status} redirect refused` : `HTTP ${response.status}`);
           await services.checkoutOutbox.delivered(event.id);
         } catch (error) {
           services.logger.warn({ event: event.id, attempts: event.attempts + 1, err: (error as Error).message }, 'order webhook failed; will retry');
