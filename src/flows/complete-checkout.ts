@@ -52,10 +52,8 @@ export async function completeCheckout(services: Services, input: CompleteChecko
   const email = (session.buyer?.email ?? session.contact?.email ?? '').toLowerCase();
   const refused = await services.discountUses.redeem({
     session, rules: services.merchant.profile.discounts, email, now: services.clock.now(),
-    hasOrdered: async () => {
-      const customer = await services.orders.findCustomerByEmail(email);
-      return customer ? (await services.orders.listOrders(customer.id)).length > 0 : false;
-    },
+    // Guest checkouts count too: a first-order code is not new again because the last order was a guest's.
+    hasOrdered: () => services.orders.hasOrdersByEmail(email),
   });
   if (refused) return services.checkoutPayments.fail(session, refused);
   let charge: ChargeResult;

@@ -28,6 +28,8 @@ export interface OrdersRepository {
   /** The customer record of one checkout order; never an existing account. */
   addGuestCustomer(guest: GuestBuyer): Promise<Customer>;
   findCustomerByEmail(email: string): Promise<Customer | null>;
+  /** Whether any order (an account's or a guest checkout's) was placed with this email. */
+  hasOrdersByEmail(email: string): Promise<boolean>;
   findCustomersByName(firstName: string, lastName: string): Promise<Customer[]>;
   getOrder(number: string): Promise<Order | null>;
   listOrders(customerId: string): Promise<Order[]>;

@@ -165,6 +165,12 @@ export class SqlOrdersRepository implements OrdersRepository {
     return row ? this.hydrateCustomer(this.sql, row) : null;
   }
 
+  async hasOrdersByEmail(email: string): Promise<boolean> {
+    const wanted = email.trim().toLowerCase();
+    return Boolean(await this.sql.get(`SELECT 1 AS found FROM orders o JOIN customers c ON c.id = o.customer_id
+      WHERE c.email = ? OR c.guest_email = ? LIMIT 1`, [wanted, wanted]));
+  }
+
   async findCustomersByName(firstName: string, lastName: string): Promise<Customer[]> {
     // lower() on both sides: PostgreSQL compares case-sensitively, SQLite's NOCASE does not.
     const rows = await this.sql.all<CustomerRow>('SELECT * FROM customers WHERE lower(first_name) = lower(?) AND lower(last_name) = lower(?) AND guest_email IS NULL ORDER BY id',

@@ -32,10 +32,10 @@ afterAll(async () => {
 const VT = { name: 'Code User', line_one: '1 Main St', city: 'Burlington', state: 'VT', country: 'US', postal_code: '05401' };
 const PAY = { payment_data: { handler_id: 'card_spt', instrument: { type: 'card', credential: { type: 'spt', token: 'spt_test_visa' } } } };
 
-async function buy(code: string, email: string) {
+async function buy(code: string | null, email: string) {
   const acp = acpClient(server.url, '2026-04-17');
-  const created = await acp('POST', '/checkout_sessions', { line_items: [{ id: 'NW-STM32-BLK' }], capabilities: {}, buyer: { email }, fulfillment_details: { name: 'Code User', address: VT }, discounts: { codes: [code] } });
-  expect(created.body.discounts.applied.map((applied: { code: string }) => applied.code)).toEqual([code]);
+  const created = await acp('POST', '/checkout_sessions', { line_items: [{ id: 'NW-STM32-BLK' }], capabilities: {}, buyer: { email }, fulfillment_details: { name: 'Code User', address: VT }, ...(code ? { discounts: { codes: [code] } } : {}) });
+  if (code) expect(created.body.discounts.applied.map((applied: { code: string }) => applied.code)).toEqual([code]);
   return acp('POST', `/checkout_sessions/${created.body.id}/complete`, PAY);
 }
 
@@ -68,5 +68,12 @@ describe('discount usage limits', () => {
     expect(JSON.stringify(repeat.body.messages)).toMatch(/first order/);
     expect((await buy('WELCOME15', 'brand.new@example.com')).body.status).toBe('completed');
     expect((await buy('WELCOME15', 'brand.new@example.com')).body.status).not.toBe('completed');
+  });
+
+  it('first_order_only counts an earlier guest checkout with the same email', async () => {
+    expect((await buy(null, 'guest.before@example.com')).body.status).toBe('completed');
+    const second = await buy('WELCOME15', 'Guest.Before@example.com');
+    expect(second.body.status).not.toBe('completed');
+    expect(JSON.stringify(second.body.messages)).toMatch(/first order/);
   });
 });
