@@ -24,7 +24,7 @@ export interface Who { actor: AuditActor; channel: string; now: Date }
 
 const PRIORITY_ORDER = "CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END";
 
-const ESCALATION_COLUMNS = ['id', 'source_key', 'status', 'priority', 'category', 'reason', 'summary', 'transcript', 'customer_id', 'order_number', 'held_action_id', 'channel', 'assignee', 'created_at', 'updated_at'] as const;
+const ESCALATION_COLUMNS = ['id', 'source_key', 'status', 'priority', 'category', 'reason', 'summary', 'transcript', 'customer_id', 'order_number', 'held_action_id', 'conversation_id', 'channel', 'assignee', 'created_at', 'updated_at'] as const;
 const HELD_COLUMNS = ['id', 'source_key', 'kind', 'order_number', 'customer_id', 'input', 'preview', 'reason', 'status', 'escalation_id', 'decided_by', 'decided_at', 'result', 'created_at'] as const;
 const insertSql = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`;
@@ -42,7 +42,7 @@ export class SqlEscalations {
       const row = {
         id: newId('esc'), source_key: input.source_key, status: 'open', priority: input.priority, category: input.category, reason: input.reason,
         summary: input.summary, transcript: JSON.stringify(input.transcript ?? []), customer_id: input.customer_id ?? null,
-        order_number: input.order_number ?? null, held_action_id: input.held_action_id ?? null, channel: input.channel, assignee: null, created_at: at, updated_at: at,
+        order_number: input.order_number ?? null, held_action_id: input.held_action_id ?? null, conversation_id: input.conversation_id ?? null, channel: input.channel, assignee: null, created_at: at, updated_at: at,
       };
       // DO NOTHING: on PostgreSQL a concurrent twin with the same key may have committed since the
       // check above; the unique key then decides and this call returns the twin's escalation.

@@ -32,9 +32,12 @@ export async function escalateToHuman(services: Services, caller: Caller, input:
   const sensitive = services.merchant.policy.escalation.always_escalate_topics.some((topic) => text.includes(topic.toLowerCase().replace(/-/g, ' ')) || text.includes(topic.toLowerCase()));
   const requested = input.priority ?? 'normal';
   const priority: Priority = sensitive && (requested === 'low' || requested === 'normal') ? 'high' : requested;
-  const sourceKey = input.idempotency_key ?? `handoff:${stableHash({ caller: caller.actor.id, conversation: caller.conversationId ?? null, customerId, orderNumber, reason: input.reason, summary: input.summary })}`;
+  // A caller's key is scoped to that caller: nobody obtains another's escalation by reusing its key.
+  const sourceKey = input.idempotency_key
+    ? `handoff:${stableHash({ caller: caller.actor.id, key: input.idempotency_key })}`
+    : `handoff:${stableHash({ caller: caller.actor.id, conversation: caller.conversationId ?? null, customerId, orderNumber, reason: input.reason, summary: input.summary })}`;
   return services.escalations.open({
     source_key: sourceKey, priority, category: sensitive && input.category === 'other' ? 'sensitive_topic' : input.category, reason: input.reason, summary: input.summary,
-    transcript: input.transcript ?? [], customer_id: customerId, order_number: orderNumber, channel: caller.channel,
+    transcript: input.transcript ?? [], customer_id: customerId, order_number: orderNumber, conversation_id: caller.conversationId ?? null, channel: caller.channel,
   }, { actor: caller.actor, channel: caller.channel, now: services.clock.now() });
 }
