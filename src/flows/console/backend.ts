@@ -2,7 +2,7 @@ import type { Escalation } from '../../escalations/index.ts';
 import type { Customer } from '../../orders/index.ts';
 import { conflict, notFound, type AuditActor } from '../../platform/index.ts';
 import type { Services } from '../services.ts';
-import { approveHeldAction, denyHeldAction } from '../support/index.ts';
+import { approveHeldAction, denyHeldAction, receiveReturn } from '../support/index.ts';
 import type { ConsoleDeps } from './deps.ts';
 import { detailOf, summaryOf } from './detail.ts';
 import { computeInsights } from './insights.ts';
@@ -99,6 +99,13 @@ export function createConsoleBackend(services: Services, deps: ConsoleDeps): Con
     async resolve(id, actor) {
       await load(id);
       await services.escalations.setStatus(id, 'resolved', who(actor));
+    },
+
+    async receiveReturn(id, actor) {
+      const escalation = await load(id);
+      if (!escalation.order_number) throw conflict('This escalation has no order.', { fix: 'Mark the parcel received with `shopkeeper returns receive RMA-…`.' });
+      const outcome = await receiveReturn(services, escalation.order_number, { actor: who(actor).actor, channel: 'console' });
+      return outcome.replayed ? `Already received: ${outcome.summary}` : outcome.summary;
     },
 
     insights: (range) => computeInsights(services, deps.readModel, range),

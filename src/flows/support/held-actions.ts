@@ -40,15 +40,3 @@ export async function denyHeldAction(services: Services, heldId: string, decider
   const held = await services.escalations.transitionHeld(heldId, 'pending', 'denied', who(), { note: note ?? null });
   if (held.escalation_id) await services.escalations.setStatus(held.escalation_id, 'resolved', who());
 }
-
-/**
- * The warehouse received the parcel of a return or exchange (the console or a warehouse hook calls
- * this): the refund or price difference is settled now, once per request whatever the retries.
- */
-export async function receiveReturn(services: Services, orderNumber: string, decider: Decider): Promise<ActionOutcome> {
-  const order = await services.orders.getOrder(orderNumber);
-  if (!order) throw new ShopkeeperError('not_found', `Order ${orderNumber} not found.`, { field: 'order_number' });
-  const now = Math.floor(services.clock.now().getTime() / 1000);
-  const token = services.customerTokens.sign({ sub: order.customer_id, iat: now, exp: now + 300, purpose: 'receive' });
-  return runOrderAction(services, decider, 'receive_return', { customer_token: token, order_number: order.number, confirm: true }, { keyOverride: `receive:${order.number}` });
-}
