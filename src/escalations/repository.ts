@@ -83,17 +83,20 @@ export class SqlEscalations {
 
   /** Moves an escalation (claim, wait on the customer, resolve); `assignee` is set when claiming. */
   async setStatus(id: string, status: EscalationStatus, who: Who, assignee?: string): Promise<Escalation> {
-    return this.sql.transaction(async (tx) => {
-      const before = await tx.get<EscalationRow>(`SELECT * FROM escalations WHERE id = ?${tx.forUpdate}`, [id]);
-      if (!before) throw notFound(`Escalation ${id} not found.`, { field: 'id' });
-      const at = who.now.toISOString();
-      const nextAssignee = status === 'claimed' ? (assignee ?? who.actor.id) : before.assignee;
-      await tx.run('UPDATE escalations SET status = ?, assignee = ?, updated_at = ? WHERE id = ?', [status, nextAssignee, at, id]);
-      const after = toEscalation({ ...before, status, assignee: nextAssignee, updated_at: at });
-      await recordAudit(tx, { actor: who.actor, channel: who.channel, action: 'escalation.status', subject: { type: 'escalation', id }, customer_id: before.customer_id ?? undefined, before: { status: before.status, assignee: before.assignee }, after: { status, assignee: nextAssignee } }, at);
-      await enqueueEvent(tx, 'escalation.updated', after, at);
-      return after;
-    });
+    return this.sql.transaction((tx) => this.setStatusIn(tx, id, status, who, assignee));
+  }
+
+  /** `setStatus` inside the caller's transaction (it commits with the change that caused it). */
+  async setStatusIn(tx: SqlExecutor, id: string, status: EscalationStatus, who: Who, assignee?: string): Promise<Escalation> {
+    const before = await tx.get<EscalationRow>(`SELECT * FROM escalations WHERE id = ?${tx.forUpdate}`, [id]);
+    if (!before) throw notFound(`Escalation ${id} not found.`, { field: 'id' });
+    const at = who.now.toISOString();
+    const nextAssignee = status === 'claimed' ? (assignee ?? who.actor.id) : before.assignee;
+    await tx.run('UPDATE escalations SET status = ?, assignee = ?, updated_at = ? WHERE id = ?', [status, nextAssignee, at, id]);
+    const after = toEscalation({ ...before, status, assignee: nextAssignee, updated_at: at });
+    await recordAudit(tx, { actor: who.actor, channel: who.channel, action: 'escalation.status', subject: { type: 'escalation', id }, customer_id: before.customer_id ?? undefined, before: { status: before.status, assignee: before.assignee }, after: { status, assignee: nextAssignee } }, at);
+    await enqueueEvent(tx, 'escalation.updated', after, at);
+    return after;
   }
 
   /**
@@ -155,15 +158,18 @@ export class SqlEscalations {
    * agents clicking approve at once, exactly one wins.
    */
   async transitionHeld(id: string, from: HeldStatus, to: HeldStatus, who: Who, result?: unknown): Promise<HeldAction> {
-    return this.sql.transaction(async (tx) => {
-      const at = who.now.toISOString();
-      const changed = await tx.run(`UPDATE held_actions SET status = ?, decided_by = coalesce(decided_by, ?), decided_at = coalesce(decided_at, ?),
-        result = coalesce(?, result) WHERE id = ? AND status = ?`, [to, who.actor.id, at, result === undefined ? null : JSON.stringify(result), id, from]);
-      const row = await tx.get<HeldRow>('SELECT * FROM held_actions WHERE id = ?', [id]);
-      if (!row) throw notFound(`Held action ${id} not found.`, { field: 'id' });
-      if (changed !== 1) throw conflict(`Held action ${id} is ${row.status}, not ${from}.`, { field: 'id', fix: 'Reload the held action; someone else already decided it.' });
-      await recordAudit(tx, { actor: who.actor, channel: who.channel, action: `held_action.${to}`, subject: { type: 'held_action', id }, customer_id: row.customer_id, before: { status: from }, after: { status: to, result: result ?? null } }, at);
-      return toHeld(row);
-    });
+    return this.sql.transaction((tx) => this.transitionHeldIn(tx, id, from, to, who, result));
+  }
+
+  /** `transitionHeld` inside the caller's transaction: an approval commits with the order change it executes. */
+  async transitionHeldIn(tx: SqlExecutor, id: string, from: HeldStatus, to: HeldStatus, who: Who, result?: unknown): Promise<HeldAction> {
+    const at = who.now.toISOString();
+    const changed = await tx.run(`UPDATE held_actions SET status = ?, decided_by = coalesce(decided_by, ?), decided_at = coalesce(decided_at, ?),
+      result = coalesce(?, result) WHERE id = ? AND status = ?`, [to, who.actor.id, at, result === undefined ? null : JSON.stringify(result), id, from]);
+    const row = await tx.get<HeldRow>('SELECT * FROM held_actions WHERE id = ?', [id]);
+    if (!row) throw notFound(`Held action ${id} not found.`, { field: 'id' });
+    if (changed !== 1) throw conflict(`Held action ${id} is ${row.status}, not ${from}.`, { field: 'id', fix: 'Reload the held action; someone else already decided it.' });
+    await recordAudit(tx, { actor: who.actor, channel: who.channel, action: `held_action.${to}`, subject: { type: 'held_action', id }, customer_id: row.customer_id, before: { status: from }, after: { status: to, result: result ?? null } }, at);
+    return toHeld(row);
   }
 }
