@@ -13,11 +13,16 @@ const toHeld = (row: HeldRow): HeldAction => ({ ...row, input: JSON.parse(row.in
 
 export interface EscalationFilter {
   status?: EscalationStatus | EscalationStatus[];
-  priority?: Priority;
-  category?: Category;
+  priority?: Priority | Priority[];
+  category?: Category | string;
   customer_id?: string;
   order_number?: string;
+  /** Only escalations created at or before this instant (SLA triage: "older than"). */
+  created_before?: string;
+  /** Only escalations changed after this instant (the console's live stream). */
+  updated_after?: string;
   limit?: number;
+  offset?: number;
 }
 
 export interface Who { actor: AuditActor; channel: string; now: Date }
@@ -66,18 +71,22 @@ export class SqlEscalations {
   async list(filter: EscalationFilter = {}): Promise<Escalation[]> {
     const where: string[] = [];
     const params: SqlParam[] = [];
-    if (filter.status !== undefined) {
-      const statuses = [filter.status].flat();
-      where.push(`status IN (${statuses.map(() => '?').join(', ')})`);
-      params.push(...statuses);
+    // Every filter is applied here, before LIMIT: a filter applied after the cap misses rows.
+    for (const column of ['status', 'priority'] as const) {
+      if (filter[column] === undefined) continue;
+      const values = [filter[column]].flat();
+      where.push(values.length ? `${column} IN (${values.map(() => '?').join(', ')})` : '1 = 0');
+      params.push(...values);
     }
-    for (const column of ['priority', 'category', 'customer_id', 'order_number'] as const) {
+    for (const column of ['category', 'customer_id', 'order_number'] as const) {
       if (filter[column] === undefined) continue;
       where.push(`${column} = ?`);
       params.push(filter[column]);
     }
+    if (filter.created_before !== undefined) { where.push('created_at <= ?'); params.push(filter.created_before); }
+    if (filter.updated_after !== undefined) { where.push('updated_at > ?'); params.push(filter.updated_after); }
     const rows = await this.sql.all<EscalationRow>(`SELECT * FROM escalations${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${PRIORITY_ORDER}, created_at, id LIMIT ?`, [...params, filter.limit ?? 100]);
+      ORDER BY ${PRIORITY_ORDER}, created_at, id LIMIT ? OFFSET ?`, [...params, Math.min(filter.limit ?? 100, 1000), Math.max(0, filter.offset ?? 0)]);
     return rows.map(toEscalation);
   }
 

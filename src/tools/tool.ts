@@ -9,6 +9,8 @@ export interface ToolContext {
   actor: { kind: 'assistant' | 'shopper' | 'support_agent' | 'system'; id: string };
   /** Conversation this call belongs to, when there is one (chat widget, console). */
   conversationId?: string;
+  /** The client's network address (MCP over HTTP, chat), for rate limits the caller's name cannot dodge. */
+  clientAddress?: string;
 }
 
 export interface ToolAnnotations {

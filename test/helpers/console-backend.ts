@@ -33,6 +33,7 @@ export class MemoryConsoleBackend implements ConsoleBackend {
       && (!filter.minAgeMinutes || now - Date.parse(item.created_at) >= filter.minAgeMinutes * 60_000)
       && (!filter.updatedAfter || item.updated_at > filter.updatedAfter))
       .sort((a, b) => b.created_at.localeCompare(a.created_at))
+      .slice(filter.offset ?? 0, (filter.offset ?? 0) + (filter.limit ?? 500))
       .map(({ transcript: _t, customer: _c, order: _o, held_action: _h, suggested_reply: _s, notes: _n, conversation_id: _i, ...summary }) => summary);
   }
 

@@ -35,12 +35,12 @@ export function createConsoleBackend(services: Services, deps: ConsoleDeps): Con
 
   return {
     async listEscalations(filter) {
-      const rows = await services.escalations.list({ ...(filter.status ? { status: filter.status } : {}), limit: 500 });
       const now = services.clock.now().getTime();
-      const chosen = rows.filter((item) => (!filter.priority || filter.priority.includes(item.priority))
-        && (!filter.reason || filter.reason === item.category)
-        && (!filter.minAgeMinutes || now - Date.parse(item.created_at) >= filter.minAgeMinutes * 60_000)
-        && (!filter.updatedAfter || item.updated_at > filter.updatedAfter));
+      const chosen = await services.escalations.list({
+        ...(filter.status ? { status: filter.status } : {}), ...(filter.priority ? { priority: filter.priority } : {}), ...(filter.reason ? { category: filter.reason } : {}),
+        ...(filter.minAgeMinutes ? { created_before: new Date(now - filter.minAgeMinutes * 60_000).toISOString() } : {}),
+        ...(filter.updatedAfter ? { updated_after: filter.updatedAfter } : {}), limit: filter.limit ?? 500, offset: filter.offset ?? 0,
+      });
       const customers = new Map<string, Customer | null>();
       for (const id of new Set(chosen.map((item) => item.customer_id).filter((value): value is string => value !== null))) customers.set(id, await services.orders.getCustomer(id));
       const names = await emails();

@@ -38,6 +38,9 @@ export interface EscalationFilter {
   minAgeMinutes?: number;
   /** Only escalations changed after this instant (the live stream's cursor). */
   updatedAfter?: string;
+  /** Paging: at most `limit` rows (default 500) after skipping `offset`. */
+  limit?: number;
+  offset?: number;
 }
 
 export interface TranscriptEntry {

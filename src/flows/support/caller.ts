@@ -5,4 +5,6 @@ export interface Caller {
   channel: string;
   actor: AuditActor;
   conversationId?: string;
+  /** The network address the request came from (HTTP surfaces), for limits a caller cannot rename itself out of. */
+  clientAddress?: string;
 }

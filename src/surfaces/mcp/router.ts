@@ -5,6 +5,9 @@ import { Router } from 'express';
 import type { Services } from '../../flows/index.ts';
 import { buildMcpServer } from './server.ts';
 
+/** Carries the socket's address to the per-request server factory; whatever a client sent under this name is overwritten. */
+const CLIENT_ADDRESS_HEADER = 'x-shopkeeper-client-address';
+
 export interface McpRouterOptions {
   version: string;
   /** Hostnames accepted in the Host header (DNS-rebinding protection). */
@@ -25,6 +28,7 @@ export function mcpRouter(services: Services, options: McpRouterOptions): { rout
       version: options.version,
       widgetDomain: options.publicUrl(),
       actorId: `mcp:${requestInfo?.headers.get('user-agent')?.slice(0, 60) ?? 'unknown'}`,
+      clientAddress: requestInfo?.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown',
     }),
     { onerror: (error) => services.logger.warn({ err: error }, 'mcp request rejected') },
   );
@@ -47,6 +51,7 @@ export function mcpRouter(services: Services, options: McpRouterOptions): { rout
       response.status(403).json({ jsonrpc: '2.0', error: { code: -32000, message: `Origin ${origin} is not allowed to call this MCP server.` }, id: null });
       return;
     }
+    request.headers[CLIENT_ADDRESS_HEADER] = request.ip ?? request.socket.remoteAddress ?? 'unknown';
     serve(request, response, request.body).catch(next);
   });
   return { router, close: () => handler.close() };

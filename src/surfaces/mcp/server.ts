@@ -13,6 +13,8 @@ export interface McpServerOptions {
   widgetDomain: string;
   /** Identifies the caller in audit logs and rate limits. */
   actorId: string;
+  /** The client's network address, for limits the caller cannot rename itself out of. */
+  clientAddress?: string;
 }
 
 type CallToolResult = { content: Array<{ type: 'text'; text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
@@ -52,7 +54,7 @@ export function buildMcpServer(services: Services, options: McpServerOptions): M
     { name: 'shopkeeper', title: `${profile.name} (Shopkeeper)`, version: options.version },
     { instructions: serverInstructions(profile) },
   );
-  const context: ToolContext = { services, channel: 'mcp', actor: { kind: 'assistant', id: options.actorId } };
+  const context: ToolContext = { services, channel: 'mcp', actor: { kind: 'assistant', id: options.actorId }, ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}) };
 
   for (const tool of TOOLS) {
     const widget = TOOL_WIDGETS[tool.name];
