@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { finishApprovedHeldActions, runOrderAction } from '../../src/flows/index.ts';
 import { ConsoleClient } from '../helpers/console-client.ts';
 import { runCli } from '../helpers/cli.ts';
 import { useFaultRig } from '../helpers/fault-rig.ts';
 import { connectMcp } from '../helpers/mcp.ts';
 import { DEMO_MERCHANT, tempDir } from '../helpers/paths.ts';
 import { freshPostgresDatabase, POSTGRES_SKIP_REASON } from '../helpers/postgres.ts';
+import { startTestServer } from '../helpers/server.ts';
+import { holdDemoRefund } from '../helpers/support-scenarios.ts';
 
 const database = await freshPostgresDatabase();
 const SECRET = 'fault-test-shared-secret-0123456789abcdef';
@@ -76,4 +79,33 @@ describe.skipIf(!database)(`kill -9 mid-approval${database ? '' : ` (skipped: ${
     expect(again.status).toBe(409);
     expect(await returns()).toBe(1);
   }, 180_000);
+});
+
+/** Rows an earlier version left "approved" (it committed the decision before executing) are finished by the sweep. */
+describe('held actions left approved by an earlier version', () => {
+  it('the sweep marks them executed when the change exists, failed when it never happened', async () => {
+    const server = await startTestServer();
+    try {
+      const { runtime } = server;
+      const agent = { actor: { kind: 'support_agent' as const, id: 'agent-7' }, channel: 'console' };
+      const held = await holdDemoRefund(runtime);
+      const stored = (await runtime.escalations.getHeld(held.held_action_id))!;
+      const longAgo = { ...agent, now: new Date(Date.now() - 10 * 60_000) };
+      await runtime.escalations.transitionHeld(stored.id, 'pending', 'approved', longAgo);
+      expect(await finishApprovedHeldActions(runtime)).toBe(1);
+      expect((await runtime.escalations.getHeld(stored.id))!.status).toBe('failed');
+      expect((await runtime.orders.getOrder('NW-10213'))!.status).toBe('delivered');
+
+      // The same, but the old version had executed the change before it died.
+      await runtime.sql.run("UPDATE held_actions SET status = 'approved' WHERE id = ?", [stored.id]);
+      const now = Math.floor(Date.now() / 1000);
+      const token = runtime.customerTokens.sign({ sub: stored.customer_id, iat: now, exp: now + 300 });
+      await runOrderAction(runtime, agent, 'return', { ...stored.input, customer_token: token, order_number: stored.order_number, confirm: true }, { approved: true, keyOverride: `held:${stored.id}` });
+      expect(await finishApprovedHeldActions(runtime)).toBe(1);
+      expect((await runtime.escalations.getHeld(stored.id))!.status).toBe('executed');
+      expect((await runtime.escalations.get(held.escalation_id))!.status).toBe('resolved');
+    } finally {
+      await server.stop();
+    }
+  });
 });
