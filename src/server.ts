@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Config } from './config/index.ts';
-import { prepareMerchant, settlePayments, type MerchantImportSummary } from './flows/index.ts';
+import { finishApprovedHeldActions, prepareMerchant, settlePayments, type MerchantImportSummary } from './flows/index.ts';
 import { ConsoleReadModel, createConsoleBackend, type ConsoleBackend } from './flows/console/index.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './main.ts';
 import { acpErrorHandler, acpRouter, startWebhookWorker } from './surfaces/acp/index.ts';
@@ -82,9 +82,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   // Refunds and charges of order changes whose process died (kill -9) or whose provider failed
   // (5xx, timeout) stay pending; retried here at start and every minute with the same idempotency keys.
   const settle = () => void settlePayments(runtime).catch((error) => runtime.logger.warn({ err: error }, 'settlement sweep failed; retried in a minute'));
-  const settler = setInterval(settle, 60_000);
+  // Held actions an earlier version left "approved" when it died mid-approval are finished the same way.
+  const finishHeld = () => void finishApprovedHeldActions(runtime).catch((error) => runtime.logger.warn({ err: error }, 'held-action sweep failed; retried in a minute'));
+  const settler = setInterval(() => { settle(); finishHeld(); }, 60_000);
   settler.unref();
   settle();
+  finishHeld();
   let closing: Promise<void> | null = null;
   return {
     url,

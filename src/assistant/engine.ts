@@ -7,12 +7,12 @@ export interface EngineOptions {
   store: ConversationStore;
   brain: Brain;
   /** The registry bound to one conversation (actor, audit); built by the composition root. */
-  toolsFor(conversationId: string): ToolRunner;
+  toolsFor(conversationId: string, clientAddress?: string): ToolRunner;
   merchant: MerchantInfo;
   logger: Logger;
 }
 
-export interface TurnRequest extends TurnInput { conversationId?: string; locale?: string; origin?: string | null; signal?: AbortSignal }
+export interface TurnRequest extends TurnInput { conversationId?: string; locale?: string; origin?: string | null; signal?: AbortSignal; clientAddress?: string }
 
 /**
  * One shopper turn, end to end: load (or start) the conversation from the database, let the brain
@@ -50,7 +50,7 @@ export class ConversationEngine {
       try {
         await this.options.brain.respond({
           conversationId: record.id, state, input: request, history: [...history, { role: 'shopper', text: request.text ?? '' }],
-          tools: this.options.toolsFor(record.id), merchant, emit: collect, ...(request.signal ? { signal: request.signal } : {}),
+          tools: this.options.toolsFor(record.id, request.clientAddress), merchant, emit: collect, ...(request.signal ? { signal: request.signal } : {}),
         });
       } catch (error) {
         logger.error({ err: error, conversation: record.id }, 'assistant turn failed');

@@ -107,4 +107,10 @@ export const escalationsMigrations: Migration[] = [{
     );
     CREATE INDEX webhook_outbox_due ON webhook_outbox(status, next_attempt_at);
   `,
+}, {
+  // The conversation an escalation was raised from, recorded at creation: the console delivers
+  // replies there and nowhere else (guessing by order number reached strangers).
+  id: 'escalations/002-conversation-id',
+  sqlite: 'ALTER TABLE escalations ADD COLUMN conversation_id TEXT;',
+  postgres: 'ALTER TABLE escalations ADD COLUMN conversation_id TEXT;',
 }];

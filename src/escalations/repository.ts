@@ -13,18 +13,23 @@ const toHeld = (row: HeldRow): HeldAction => ({ ...row, input: JSON.parse(row.in
 
 export interface EscalationFilter {
   status?: EscalationStatus | EscalationStatus[];
-  priority?: Priority;
-  category?: Category;
+  priority?: Priority | Priority[];
+  category?: Category | string;
   customer_id?: string;
   order_number?: string;
+  /** Only escalations created at or before this instant (SLA triage: "older than"). */
+  created_before?: string;
+  /** Only escalations changed after this instant (the console's live stream). */
+  updated_after?: string;
   limit?: number;
+  offset?: number;
 }
 
 export interface Who { actor: AuditActor; channel: string; now: Date }
 
 const PRIORITY_ORDER = "CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END";
 
-const ESCALATION_COLUMNS = ['id', 'source_key', 'status', 'priority', 'category', 'reason', 'summary', 'transcript', 'customer_id', 'order_number', 'held_action_id', 'channel', 'assignee', 'created_at', 'updated_at'] as const;
+const ESCALATION_COLUMNS = ['id', 'source_key', 'status', 'priority', 'category', 'reason', 'summary', 'transcript', 'customer_id', 'order_number', 'held_action_id', 'conversation_id', 'channel', 'assignee', 'created_at', 'updated_at'] as const;
 const HELD_COLUMNS = ['id', 'source_key', 'kind', 'order_number', 'customer_id', 'input', 'preview', 'reason', 'status', 'escalation_id', 'decided_by', 'decided_at', 'result', 'created_at'] as const;
 const insertSql = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`;
@@ -42,7 +47,7 @@ export class SqlEscalations {
       const row = {
         id: newId('esc'), source_key: input.source_key, status: 'open', priority: input.priority, category: input.category, reason: input.reason,
         summary: input.summary, transcript: JSON.stringify(input.transcript ?? []), customer_id: input.customer_id ?? null,
-        order_number: input.order_number ?? null, held_action_id: input.held_action_id ?? null, channel: input.channel, assignee: null, created_at: at, updated_at: at,
+        order_number: input.order_number ?? null, held_action_id: input.held_action_id ?? null, conversation_id: input.conversation_id ?? null, channel: input.channel, assignee: null, created_at: at, updated_at: at,
       };
       // DO NOTHING: on PostgreSQL a concurrent twin with the same key may have committed since the
       // check above; the unique key then decides and this call returns the twin's escalation.
@@ -66,34 +71,41 @@ export class SqlEscalations {
   async list(filter: EscalationFilter = {}): Promise<Escalation[]> {
     const where: string[] = [];
     const params: SqlParam[] = [];
-    if (filter.status !== undefined) {
-      const statuses = [filter.status].flat();
-      where.push(`status IN (${statuses.map(() => '?').join(', ')})`);
-      params.push(...statuses);
+    // Every filter is applied here, before LIMIT: a filter applied after the cap misses rows.
+    for (const column of ['status', 'priority'] as const) {
+      if (filter[column] === undefined) continue;
+      const values = [filter[column]].flat();
+      where.push(values.length ? `${column} IN (${values.map(() => '?').join(', ')})` : '1 = 0');
+      params.push(...values);
     }
-    for (const column of ['priority', 'category', 'customer_id', 'order_number'] as const) {
+    for (const column of ['category', 'customer_id', 'order_number'] as const) {
       if (filter[column] === undefined) continue;
       where.push(`${column} = ?`);
       params.push(filter[column]);
     }
+    if (filter.created_before !== undefined) { where.push('created_at <= ?'); params.push(filter.created_before); }
+    if (filter.updated_after !== undefined) { where.push('updated_at > ?'); params.push(filter.updated_after); }
     const rows = await this.sql.all<EscalationRow>(`SELECT * FROM escalations${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${PRIORITY_ORDER}, created_at, id LIMIT ?`, [...params, filter.limit ?? 100]);
+      ORDER BY ${PRIORITY_ORDER}, created_at, id LIMIT ? OFFSET ?`, [...params, Math.min(filter.limit ?? 100, 1000), Math.max(0, filter.offset ?? 0)]);
     return rows.map(toEscalation);
   }
 
   /** Moves an escalation (claim, wait on the customer, resolve); `assignee` is set when claiming. */
   async setStatus(id: string, status: EscalationStatus, who: Who, assignee?: string): Promise<Escalation> {
-    return this.sql.transaction(async (tx) => {
-      const before = await tx.get<EscalationRow>(`SELECT * FROM escalations WHERE id = ?${tx.forUpdate}`, [id]);
-      if (!before) throw notFound(`Escalation ${id} not found.`, { field: 'id' });
-      const at = who.now.toISOString();
-      const nextAssignee = status === 'claimed' ? (assignee ?? who.actor.id) : before.assignee;
-      await tx.run('UPDATE escalations SET status = ?, assignee = ?, updated_at = ? WHERE id = ?', [status, nextAssignee, at, id]);
-      const after = toEscalation({ ...before, status, assignee: nextAssignee, updated_at: at });
-      await recordAudit(tx, { actor: who.actor, channel: who.channel, action: 'escalation.status', subject: { type: 'escalation', id }, customer_id: before.customer_id ?? undefined, before: { status: before.status, assignee: before.assignee }, after: { status, assignee: nextAssignee } }, at);
-      await enqueueEvent(tx, 'escalation.updated', after, at);
-      return after;
-    });
+    return this.sql.transaction((tx) => this.setStatusIn(tx, id, status, who, assignee));
+  }
+
+  /** `setStatus` inside the caller's transaction (it commits with the change that caused it). */
+  async setStatusIn(tx: SqlExecutor, id: string, status: EscalationStatus, who: Who, assignee?: string): Promise<Escalation> {
+    const before = await tx.get<EscalationRow>(`SELECT * FROM escalations WHERE id = ?${tx.forUpdate}`, [id]);
+    if (!before) throw notFound(`Escalation ${id} not found.`, { field: 'id' });
+    const at = who.now.toISOString();
+    const nextAssignee = status === 'claimed' ? (assignee ?? who.actor.id) : before.assignee;
+    await tx.run('UPDATE escalations SET status = ?, assignee = ?, updated_at = ? WHERE id = ?', [status, nextAssignee, at, id]);
+    const after = toEscalation({ ...before, status, assignee: nextAssignee, updated_at: at });
+    await recordAudit(tx, { actor: who.actor, channel: who.channel, action: 'escalation.status', subject: { type: 'escalation', id }, customer_id: before.customer_id ?? undefined, before: { status: before.status, assignee: before.assignee }, after: { status, assignee: nextAssignee } }, at);
+    await enqueueEvent(tx, 'escalation.updated', after, at);
+    return after;
   }
 
   /**
@@ -155,15 +167,18 @@ export class SqlEscalations {
    * agents clicking approve at once, exactly one wins.
    */
   async transitionHeld(id: string, from: HeldStatus, to: HeldStatus, who: Who, result?: unknown): Promise<HeldAction> {
-    return this.sql.transaction(async (tx) => {
-      const at = who.now.toISOString();
-      const changed = await tx.run(`UPDATE held_actions SET status = ?, decided_by = coalesce(decided_by, ?), decided_at = coalesce(decided_at, ?),
-        result = coalesce(?, result) WHERE id = ? AND status = ?`, [to, who.actor.id, at, result === undefined ? null : JSON.stringify(result), id, from]);
-      const row = await tx.get<HeldRow>('SELECT * FROM held_actions WHERE id = ?', [id]);
-      if (!row) throw notFound(`Held action ${id} not found.`, { field: 'id' });
-      if (changed !== 1) throw conflict(`Held action ${id} is ${row.status}, not ${from}.`, { field: 'id', fix: 'Reload the held action; someone else already decided it.' });
-      await recordAudit(tx, { actor: who.actor, channel: who.channel, action: `held_action.${to}`, subject: { type: 'held_action', id }, customer_id: row.customer_id, before: { status: from }, after: { status: to, result: result ?? null } }, at);
-      return toHeld(row);
-    });
+    return this.sql.transaction((tx) => this.transitionHeldIn(tx, id, from, to, who, result));
+  }
+
+  /** `transitionHeld` inside the caller's transaction: an approval commits with the order change it executes. */
+  async transitionHeldIn(tx: SqlExecutor, id: string, from: HeldStatus, to: HeldStatus, who: Who, result?: unknown): Promise<HeldAction> {
+    const at = who.now.toISOString();
+    const changed = await tx.run(`UPDATE held_actions SET status = ?, decided_by = coalesce(decided_by, ?), decided_at = coalesce(decided_at, ?),
+      result = coalesce(?, result) WHERE id = ? AND status = ?`, [to, who.actor.id, at, result === undefined ? null : JSON.stringify(result), id, from]);
+    const row = await tx.get<HeldRow>('SELECT * FROM held_actions WHERE id = ?', [id]);
+    if (!row) throw notFound(`Held action ${id} not found.`, { field: 'id' });
+    if (changed !== 1) throw conflict(`Held action ${id} is ${row.status}, not ${from}.`, { field: 'id', fix: 'Reload the held action; someone else already decided it.' });
+    await recordAudit(tx, { actor: who.actor, channel: who.channel, action: `held_action.${to}`, subject: { type: 'held_action', id }, customer_id: row.customer_id, before: { status: from }, after: { status: to, result: result ?? null } }, at);
+    return toHeld(row);
   }
 }

@@ -26,6 +26,8 @@ export interface Escalation {
   customer_id: string | null;
   order_number: string | null;
   held_action_id: string | null;
+  /** The widget conversation it was raised from, when there was one. */
+  conversation_id: string | null;
   channel: string;
   assignee: string | null;
   created_at: string;
@@ -43,6 +45,7 @@ export interface NewEscalation {
   customer_id?: string | null;
   order_number?: string | null;
   held_action_id?: string | null;
+  conversation_id?: string | null;
   channel: string;
 }
 

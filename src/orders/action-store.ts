@@ -1,4 +1,4 @@
-import { conflict, notFound, recordAudit, ShopkeeperError, stableHash, type AuditActor, type SqlDb, type SqlExecutor } from '../platform/index.ts';
+import { conflict, finalWrite, notFound, recordAudit, ShopkeeperError, stableHash, type AuditActor, type SqlDb, type SqlExecutor } from '../platform/index.ts';
 import { isCheckoutMethod } from './actions/rules.ts';
 import type { ActionPlan, OrderChange } from './actions/types.ts';
 import { INSERT_LINE, lineParams, type SqlOrdersRepository } from './sql-repository.ts';
@@ -61,7 +61,8 @@ export class SqlOrderActions {
   }
 
   async apply<R>(request: ActionRequest<R>): Promise<{ replayed: boolean; result: R }> {
-    return this.sql.transaction(async (tx) => {
+    // finalWrite: a caller's participant (an approval's decision) commits in this transaction.
+    return finalWrite(this.sql, async (tx) => {
       // The lock comes before the idempotency check: a concurrent twin with the same key waits
       // here, then finds the first one's record instead of applying again.
       const order = await this.orders.loadOrderIn(tx, request.orderNumber, true);

@@ -11,6 +11,8 @@ export interface ToolContext {
   conversationId?: string;
   /** Whom per-client limits count against: the network address or authenticated client (see Caller). */
   client?: string;
+  /** The client's network address (MCP over HTTP, chat), for rate limits the caller's name cannot dodge. */
+  clientAddress?: string;
 }
 
 export interface ToolAnnotations {

@@ -41,11 +41,14 @@ await onEveryDatabase('Console read model contract', migrations, (open) => {
     expect(await model.orderActions(...range)).toEqual([{ action: 'order.cancel', order_number: 'NW-7', at: '2026-11-12T10:00:00.000Z' }]);
     expect(await model.escalationsCreated(...range)).toEqual([{ category: 'complaint', day: '2026-11-20' }]);
 
-    const escalation = (id: string, summary: string, order: string | null) => ({ id, summary, order_number: order, created_at: '2026-11-20T00:00:00.000Z' });
-    expect(await model.conversationOf(escalation('esc_x', '', null))).toBe('conv_a');
-    expect(await model.conversationOf(escalation('esc_y', 'Conversation: conv_c', null))).toBe('conv_c');
-    expect(await model.conversationOf(escalation('esc_z', '', 'NW-7'))).toBe('conv_b');
-    expect(await model.conversationOf(escalation('esc_z', '', 'NW-8'))).toBeNull();
+    const escalation = (id: string, order: string | null, more: { conversation_id?: string; customer_id?: string } = {}) => ({ id, order_number: order, created_at: '2026-11-20T00:00:00.000Z', ...more });
+    expect(await model.conversationOf(escalation('esc_w', 'NW-7', { conversation_id: 'conv_c', customer_id: 'cus_1' }))).toBe('conv_c');
+    expect(await model.conversationOf(escalation('esc_w', null, { conversation_id: 'conv_gone' }))).toBeNull();
+    expect(await model.conversationOf(escalation('esc_x', null))).toBe('conv_a');
+    expect(await model.conversationOf(escalation('esc_z', 'NW-7', { customer_id: 'cus_1' }))).toBe('conv_b');
+    // Mentioning an order proves nothing: without a customer the order fallback does not apply.
+    expect(await model.conversationOf(escalation('esc_z', 'NW-7'))).toBeNull();
+    expect(await model.conversationOf(escalation('esc_z', 'NW-8', { customer_id: 'cus_1' }))).toBeNull();
   });
 
   it('answers empty when a capability\'s tables are not in the build', async () => {
@@ -53,7 +56,7 @@ await onEveryDatabase('Console read model contract', migrations, (open) => {
     await sql.run('DROP TABLE assistant_messages');
     await sql.run('DROP TABLE assistant_conversations');
     const model = new ConsoleReadModel(sql);
-    expect(await model.conversationOf({ id: 'esc', summary: '', order_number: 'NW-1', created_at: range[0] })).toBeNull();
+    expect(await model.conversationOf({ id: 'esc', order_number: 'NW-1', created_at: range[0] })).toBeNull();
     expect(await model.checkoutConversions(...range)).toEqual({ opened: 0, completed: 0 });
     expect(await model.unansweredQuestions(...range)).toEqual([]);
   });

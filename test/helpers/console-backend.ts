@@ -33,6 +33,7 @@ export class MemoryConsoleBackend implements ConsoleBackend {
       && (!filter.minAgeMinutes || now - Date.parse(item.created_at) >= filter.minAgeMinutes * 60_000)
       && (!filter.updatedAfter || item.updated_at > filter.updatedAfter))
       .sort((a, b) => b.created_at.localeCompare(a.created_at))
+      .slice(filter.offset ?? 0, (filter.offset ?? 0) + (filter.limit ?? 500))
       .map(({ transcript: _t, customer: _c, order: _o, held_action: _h, suggested_reply: _s, notes: _n, conversation_id: _i, ...summary }) => summary);
   }
 
@@ -68,6 +69,11 @@ export class MemoryConsoleBackend implements ConsoleBackend {
   }
   async note(id: string, actor: ConsoleActor, text: string) { this.change(id, (item) => item.notes.push({ author: actor.email, text, at: new Date().toISOString() })); }
   async resolve(id: string) { this.change(id, (item) => { item.status = 'resolved'; }); }
+  async receiveReturn(id: string) {
+    let rma = '';
+    this.change(id, (item) => { rma = item.order?.awaiting_parcel ?? ''; if (item.order) item.order.awaiting_parcel = null; });
+    return `${rma} received.`;
+  }
   async insights(range: { from: string; to: string }): Promise<Insights> {
     return this.insightsData ?? { ...range, currency: 'USD', conversations: 0, resolved_without_human: 0, escalations: 0, escalation_reasons: {}, actions: { returns: 0, cancellations: 0, exchanges: 0, refunds: 0, refunded_amount: 0 }, checkout_conversions: 0, daily: [], unanswered_questions: [] };
   }
@@ -90,6 +96,7 @@ export function heldRefundEscalation(id = 'esc_refund1', minutesAgo = 90): Escal
       items: [{ title: 'Basecamp 4 Tent', quantity: 1, unit_price: 28900 }],
       payments: [{ kind: 'charge', amount: 28900, method: 'Visa •••• 4242', at: created }], fulfillments: [{ carrier: 'UPS', tracking_number: '1Z999', status: 'delivered' }],
       history: [{ number: 'NW-0977', status: 'delivered', created_at: created, total: { amount: 4500, currency: 'USD' } }],
+      awaiting_parcel: null,
     },
     held_action: {
       id: 'held_1', kind: 'return_refund', status: 'pending',

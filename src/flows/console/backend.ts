@@ -2,7 +2,7 @@ import type { Escalation } from '../../escalations/index.ts';
 import type { Customer } from '../../orders/index.ts';
 import { conflict, notFound, type AuditActor } from '../../platform/index.ts';
 import type { Services } from '../services.ts';
-import { approveHeldAction, denyHeldAction } from '../support/index.ts';
+import { approveHeldAction, denyHeldAction, receiveReturn } from '../support/index.ts';
 import type { ConsoleDeps } from './deps.ts';
 import { detailOf, summaryOf } from './detail.ts';
 import { computeInsights } from './insights.ts';
@@ -35,12 +35,12 @@ export function createConsoleBackend(services: Services, deps: ConsoleDeps): Con
 
   return {
     async listEscalations(filter) {
-      const rows = await services.escalations.list({ ...(filter.status ? { status: filter.status } : {}), limit: 500 });
       const now = services.clock.now().getTime();
-      const chosen = rows.filter((item) => (!filter.priority || filter.priority.includes(item.priority))
-        && (!filter.reason || filter.reason === item.category)
-        && (!filter.minAgeMinutes || now - Date.parse(item.created_at) >= filter.minAgeMinutes * 60_000)
-        && (!filter.updatedAfter || item.updated_at > filter.updatedAfter));
+      const chosen = await services.escalations.list({
+        ...(filter.status ? { status: filter.status } : {}), ...(filter.priority ? { priority: filter.priority } : {}), ...(filter.reason ? { category: filter.reason } : {}),
+        ...(filter.minAgeMinutes ? { created_before: new Date(now - filter.minAgeMinutes * 60_000).toISOString() } : {}),
+        ...(filter.updatedAfter ? { updated_after: filter.updatedAfter } : {}), limit: filter.limit ?? 500, offset: filter.offset ?? 0,
+      });
       const customers = new Map<string, Customer | null>();
       for (const id of new Set(chosen.map((item) => item.customer_id).filter((value): value is string => value !== null))) customers.set(id, await services.orders.getCustomer(id));
       const names = await emails();
@@ -99,6 +99,13 @@ export function createConsoleBackend(services: Services, deps: ConsoleDeps): Con
     async resolve(id, actor) {
       await load(id);
       await services.escalations.setStatus(id, 'resolved', who(actor));
+    },
+
+    async receiveReturn(id, actor) {
+      const escalation = await load(id);
+      if (!escalation.order_number) throw conflict('This escalation has no order.', { fix: 'Mark the parcel received with `shopkeeper returns receive RMA-…`.' });
+      const outcome = await receiveReturn(services, escalation.order_number, { actor: who(actor).actor, channel: 'console' });
+      return outcome.replayed ? `Already received: ${outcome.summary}` : outcome.summary;
     },
 
     insights: (range) => computeInsights(services, deps.readModel, range),

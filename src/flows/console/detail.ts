@@ -56,6 +56,7 @@ export function orderViewOf(order: Order, customer: Customer | null, others: Ord
     fulfillments: order.fulfillments.map((item) => ({ carrier: item.carrier, tracking_number: item.tracking_number, status: item.status })),
     history: others.filter((other) => other.number !== order.number).sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, 10)
       .map((other) => ({ number: other.number, status: displayStatus(other), created_at: other.created_at, total: { amount: other.total, currency: other.currency } })),
+    awaiting_parcel: order.request && !order.request.received_at && (order.status === 'return_requested' || order.status === 'exchange_requested') ? order.request.rma : null,
   };
 }
 

@@ -38,6 +38,9 @@ export interface EscalationFilter {
   minAgeMinutes?: number;
   /** Only escalations changed after this instant (the live stream's cursor). */
   updatedAfter?: string;
+  /** Paging: at most `limit` rows (default 500) after skipping `offset`. */
+  limit?: number;
+  offset?: number;
 }
 
 export interface TranscriptEntry {
@@ -69,6 +72,8 @@ export interface OrderView {
   fulfillments: Array<{ carrier: string; tracking_number: string; status: string }>;
   /** Earlier orders of the same customer, newest first. */
   history: Array<{ number: string; status: string; created_at: string; total: Money }>;
+  /** The RMA of a return or exchange whose parcel has not arrived yet (the console can mark it received). */
+  awaiting_parcel: string | null;
 }
 
 export interface EscalationDetail extends EscalationSummary {
@@ -111,5 +116,7 @@ export interface ConsoleBackend {
   reply(id: string, actor: ConsoleActor, text: string): Promise<ReplyDelivery>;
   note(id: string, actor: ConsoleActor, text: string): Promise<void>;
   resolve(id: string, actor: ConsoleActor): Promise<void>;
+  /** The return parcel of the escalation's order arrived: settles its refund or difference once; returns what happened. */
+  receiveReturn(id: string, actor: ConsoleActor): Promise<string>;
   insights(range: { from: string; to: string }): Promise<Insights>;
 }

@@ -1,6 +1,6 @@
 import type { SqlDb } from '../../platform/index.ts';
 
-interface ConversationState { ticketId?: string; verifiedOrder?: string; slots?: { orderNumber?: string } }
+interface ConversationState { ticketId?: string; verifiedOrder?: string }
 
 const parse = <T>(text: string | null): T | null => {
   try {
@@ -33,26 +33,25 @@ export class ConsoleReadModel {
   }
 
   /**
-   * The widget conversation an escalation came from: the one whose state names it as its ticket,
-   * else the one its summary names, else the most recent handed-off conversation verified for the
-   * same order (a held action escalates from inside the conversation without naming it).
+   * The widget conversation an escalation came from, and so the only one a reply may reach: the
+   * one recorded when it was opened; for escalations older than that record, the conversation
+   * that holds it as its ticket, else one verified as the owner of its order. Never a
+   * conversation that merely mentions the order number: anyone can type one.
    */
-  async conversationOf(escalation: { id: string; summary: string; order_number: string | null; created_at: string }): Promise<string | null> {
+  async conversationOf(escalation: { id: string; conversation_id?: string | null; customer_id?: string | null; order_number: string | null; created_at: string }): Promise<string | null> {
     if (!await this.has('assistant_conversations')) return null;
-    const byTicket = await this.sql.all<{ id: string; state: string }>('SELECT id, state FROM assistant_conversations WHERE state LIKE ? ORDER BY created_at DESC',
-      [`%${escalation.id}%`]);
+    if (escalation.conversation_id !== undefined && escalation.conversation_id !== null) {
+      return await this.sql.get('SELECT 1 AS found FROM assistant_conversations WHERE id = ?', [escalation.conversation_id]) ? escalation.conversation_id : null;
+    }
+    const byTicket = await this.sql.all<{ id: string; state: string }>('SELECT id, state FROM assistant_conversations WHERE state LIKE ? ORDER BY created_at', [`%${escalation.id}%`]);
     const ticketed = byTicket.find((row) => parse<ConversationState>(row.state)?.ticketId === escalation.id);
     if (ticketed) return ticketed.id;
-    const named = /Conversation: (conv_[\w-]+)/.exec(escalation.summary)?.[1];
-    if (named && await this.sql.get('SELECT 1 AS found FROM assistant_conversations WHERE id = ?', [named])) return named;
     const order = escalation.order_number;
-    if (!order) return null;
+    if (!order || !escalation.customer_id) return null;
     const candidates = await this.sql.all<{ id: string; state: string }>(`SELECT id, state FROM assistant_conversations WHERE handoff <> 'none' AND created_at <= ?
       AND lower(state) LIKE ? ORDER BY updated_at DESC`, [escalation.created_at, `%${order.toLowerCase()}%`]);
-    return candidates.find((row) => {
-      const state = parse<ConversationState>(row.state);
-      return state?.verifiedOrder === order || state?.slots?.orderNumber === order;
-    })?.id ?? null;
+    // verifiedOrder is set only once the shopper proved they own that order (email + order number).
+    return candidates.find((row) => parse<ConversationState>(row.state)?.verifiedOrder === order)?.id ?? null;
   }
 
   async conversationStats(from: string, to: string): Promise<{ conversations: number; handed_off: number; daily: Map<string, number> }> {

@@ -10,4 +10,6 @@ export interface Caller {
    * the surface. Never something the caller picks freely (a User-Agent, a conversation id).
    */
   client?: string;
+  /** The network address the request came from (HTTP surfaces), for limits a caller cannot rename itself out of. */
+  clientAddress?: string;
 }

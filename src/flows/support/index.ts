@@ -3,7 +3,8 @@ export { verifyCustomer, customerFromToken, TOKEN_TTL_SECONDS, LIMITS } from './
 export type { VerifyInput, Verified } from './verify.ts';
 export { runOrderAction, variantFacts } from './run-action.ts';
 export type { ActionOutcome, ActionRequestInput } from './run-action.ts';
-export { approveHeldAction, denyHeldAction, receiveReturn } from './held-actions.ts';
+export { approveHeldAction, denyHeldAction, finishApprovedHeldActions } from './held-actions.ts';
+export { receiveReturn, receiveReturnByRma } from './receive-return.ts';
 export type { Decider } from './held-actions.ts';
 export { escalateToHuman } from './escalate.ts';
 export type { EscalateInput } from './escalate.ts';

@@ -157,7 +157,7 @@ async function holdForApproval(services: Services, caller: Caller, plan: ActionP
   }
   const { escalation } = await services.escalations.open({
     source_key: `held:${held.id}`, priority: plan.hold!.reason === 'refund_over_threshold' ? 'normal' : 'low', category: 'approval_required',
-    reason: plan.hold!.message, summary: plan.summary, order_number: plan.order_number, customer_id: plan.customer_id, held_action_id: held.id, channel: caller.channel,
+    reason: plan.hold!.message, summary: plan.summary, order_number: plan.order_number, customer_id: plan.customer_id, held_action_id: held.id, conversation_id: caller.conversationId ?? null, channel: caller.channel,
   }, who);
   await services.escalations.linkEscalation(held.id, escalation.id);
   return { ...preview, held_action_id: held.id, escalation_id: escalation.id };

@@ -21,6 +21,7 @@ const ACTIONS: Record<string, Action> = {
     ? 'Reply delivered live into the shopper’s conversation.' : 'Reply stored; the shopper sees it on their next visit.'),
   note: async (backend, request, id) => (await backend.note(id, actorOf(request), text(request, 'text')), 'Note added.'),
   resolve: async (backend, request, id) => (await backend.resolve(id, actorOf(request)), 'Resolved.'),
+  receive: (backend, request, id) => backend.receiveReturn(id, actorOf(request)),
 };
 
 /**

@@ -30,6 +30,28 @@ export function filterFromQuery(query: Request['query']): EscalationFilter & { s
   };
 }
 
+/** Queue rows per page, on the page and in the JSON API. */
+export const PAGE_SIZE = 50;
+
+/** `?page=N` (1-based; anything else is page 1) as the rows to fetch: one more than a page tells whether a next page exists. */
+export function pageFromQuery(query: Request['query']): { page: number; limit: number; offset: number } {
+  const asked = Number(listOf(query.page)[0] ?? 1);
+  const page = Number.isInteger(asked) && asked >= 1 && asked <= 10_000 ? asked : 1;
+  return { page, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE };
+}
+
+/** The link to another page of the same filtered queue. */
+export function pageLink(base: string, query: Request['query'], page: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (key === 'page' || value === undefined) continue;
+    for (const item of [value].flat()) params.append(key, String(item));
+  }
+  if (page > 1) params.set('page', String(page));
+  const text = params.toString();
+  return text ? `${base}?${text}` : base;
+}
+
 export function slaState(priority: Priority, createdAt: string, status: EscalationStatus, now: Date): 'ok' | 'due_soon' | 'breached' | 'done' {
   if (status === 'resolved') return 'done';
   const waited = (now.getTime() - new Date(createdAt).getTime()) / 60_000;

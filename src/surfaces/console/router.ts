@@ -5,7 +5,7 @@ import { clusterQuestions, createZendeskTicket, zendeskSettings, type ConsoleBac
 import type { Services } from '../../flows/index.ts';
 import { invalidInput, notFound } from '../../platform/index.ts';
 import { actionRoutes } from './actions.ts';
-import { filterFromQuery } from './filters.ts';
+import { PAGE_SIZE, filterFromQuery, pageFromQuery, pageLink } from './filters.ts';
 import { layout, type SafeHtml } from './html.ts';
 import { agentsPage } from './pages/agents.ts';
 import { escalationPage } from './pages/escalation.ts';
@@ -61,10 +61,16 @@ export function consoleRouter(services: Services, options: ConsoleOptions): Rout
 
   router.get('/console', agent, async (request: ConsoleRequest, response) => {
     const filter = filterFromQuery(request.query);
-    const [items, everything] = await Promise.all([backend.listEscalations(filter), backend.listEscalations({ status: ['open', 'claimed', 'waiting_on_customer', 'resolved'] })]);
+    const paging = pageFromQuery(request.query);
+    const [found, everything] = await Promise.all([backend.listEscalations({ ...filter, limit: paging.limit, offset: paging.offset }), backend.listEscalations({ status: ['open', 'claimed', 'waiting_on_customer', 'resolved'] })]);
+    const items = found.slice(0, PAGE_SIZE);
+    const pages = {
+      previous: paging.page > 1 ? pageLink('/console', request.query, paging.page - 1) : null,
+      next: found.length > PAGE_SIZE ? pageLink('/console', request.query, paging.page + 1) : null,
+    };
     const reasons = [...new Set(everything.map((item) => item.reason))].sort();
     const stream = `/console/api/stream?${new URLSearchParams(request.query as Record<string, string>).toString()}`;
-    response.type('html').send(page(request, 'Queue', 'queue', queuePage(items, filter, reasons, request.session!.csrfToken, now(), request.session!.account.id), { 'data-stream': stream, 'data-since': now().toISOString() }));
+    response.type('html').send(page(request, 'Queue', 'queue', queuePage(items, filter, reasons, request.session!.csrfToken, now(), request.session!.account.id, pages), { 'data-stream': stream, 'data-since': now().toISOString() }));
   });
 
   router.get('/console/escalations/:id', agent, async (request: ConsoleRequest, response) => {
@@ -87,7 +93,9 @@ export function consoleRouter(services: Services, options: ConsoleOptions): Rout
     response.json({ account: request.session!.account, csrf_token: request.session!.csrfToken });
   });
   router.get('/console/api/escalations', agent, async (request, response) => {
-    response.json({ escalations: await backend.listEscalations(filterFromQuery(request.query)) });
+    const paging = pageFromQuery(request.query);
+    const found = await backend.listEscalations({ ...filterFromQuery(request.query), limit: paging.limit, offset: paging.offset });
+    response.json({ escalations: found.slice(0, PAGE_SIZE), page: paging.page, next_page: found.length > PAGE_SIZE ? paging.page + 1 : null });
   });
   router.get('/console/api/escalations/:id', agent, async (request, response) => {
     const escalation = await backend.getEscalation(String(request.params.id));

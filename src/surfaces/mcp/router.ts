@@ -6,6 +6,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Services } from '../../flows/index.ts';
 import { buildMcpServer } from './server.ts';
 
+/** Carries the socket's address to the per-request server factory; whatever a client sent under this name is overwritten. */
+const CLIENT_ADDRESS_HEADER = 'x-shopkeeper-client-address';
+
 export interface McpRouterOptions {
   version: string;
   /** Hostnames accepted in the Host header (DNS-rebinding protection). */
@@ -31,6 +34,7 @@ export function mcpRouter(services: Services, options: McpRouterOptions): { rout
       // per-client limits count against the authenticated client or else the network address.
       actorId: `mcp:${requestInfo?.headers.get('user-agent')?.slice(0, 60) ?? 'unknown'}`,
       client: authInfo?.clientId ? `mcp:client:${authInfo.clientId}` : `mcp:address:${peer.getStore() ?? 'unknown'}`,
+      clientAddress: requestInfo?.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown',
     }),
     { onerror: (error) => services.logger.warn({ err: error }, 'mcp request rejected') },
   );
@@ -53,6 +57,7 @@ export function mcpRouter(services: Services, options: McpRouterOptions): { rout
       response.status(403).json({ jsonrpc: '2.0', error: { code: -32000, message: `Origin ${origin} is not allowed to call this MCP server.` }, id: null });
       return;
     }
+    request.headers[CLIENT_ADDRESS_HEADER] = request.ip ?? request.socket.remoteAddress ?? 'unknown';
     peer.run(request.ip ?? request.socket.remoteAddress ?? 'unknown', () => serve(request, response, request.body)).catch(next);
   });
   return { router, close: () => handler.close() };

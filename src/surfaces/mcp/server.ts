@@ -15,6 +15,8 @@ export interface McpServerOptions {
   actorId: string;
   /** Whom per-client rate limits count against (network address or authenticated client); defaults to actorId. */
   client?: string;
+  /** The client's network address, for limits the caller cannot rename itself out of. */
+  clientAddress?: string;
 }
 
 type CallToolResult = { content: Array<{ type: 'text'; text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
@@ -54,7 +56,10 @@ export function buildMcpServer(services: Services, options: McpServerOptions): M
     { name: 'shopkeeper', title: `${profile.name} (Shopkeeper)`, version: options.version },
     { instructions: serverInstructions(profile) },
   );
-  const context: ToolContext = { services, channel: 'mcp', actor: { kind: 'assistant', id: options.actorId }, ...(options.client ? { client: options.client } : {}) };
+  const context: ToolContext = {
+    services, channel: 'mcp', actor: { kind: 'assistant', id: options.actorId },
+    ...(options.client ? { client: options.client } : {}), ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+  };
 
   for (const tool of TOOLS) {
     const widget = TOOL_WIDGETS[tool.name];

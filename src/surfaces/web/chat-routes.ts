@@ -82,6 +82,7 @@ export function chatRoutes(options: ChatRoutesOptions): Router {
       await chatClientAddress.run(request.ip ?? 'unknown', () => options.engine.turn({
         ...(body.conversation_id ? { conversationId: body.conversation_id } : {}), ...(body.message ? { text: body.message.trim() } : {}),
         ...(body.action ? { action: body.action } : {}), ...(body.locale ? { locale: body.locale } : {}), origin: request.headers.origin ?? null, signal: abort.signal,
+        ...(request.ip ? { clientAddress: request.ip } : {}),
       }, send));
     } catch {
       send({ type: 'error-occurred', code: 'internal', message: 'Something went wrong.' });

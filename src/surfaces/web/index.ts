@@ -26,7 +26,7 @@ export function buildEngine(services: Services, conversations: ConversationStore
   const profile = services.merchant.profile;
   return new ConversationEngine({
     store: conversations, brain, logger: services.logger,
-    toolsFor: (conversationId) => createToolRunner(services, conversationId, tools),
+    toolsFor: (conversationId, clientAddress) => createToolRunner(services, conversationId, tools, clientAddress),
     merchant: { name: profile.name, url: profile.url, supportEmail: profile.support.email, locales: profile.locales },
   });
 }

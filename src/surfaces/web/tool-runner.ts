@@ -12,8 +12,8 @@ const specCache = new WeakMap<readonly ToolDefinition[], ToolSpec[]>();
  * The registry as the conversation engine sees it, bound to one conversation (the audit actor).
  * Input is validated by the tool's own schema; domain errors come back as values, not throws.
  */
-export function createToolRunner(services: Services, conversationId: string, tools: readonly ToolDefinition[] = TOOLS): ToolRunner {
-  const context: ToolContext = { services, channel: 'chat', actor: { kind: 'shopper', id: conversationId }, conversationId };
+export function createToolRunner(services: Services, conversationId: string, tools: readonly ToolDefinition[] = TOOLS, clientAddress?: string): ToolRunner {
+  const context: ToolContext = { services, channel: 'chat', actor: { kind: 'shopper', id: conversationId }, conversationId, ...(clientAddress ? { clientAddress } : {}) };
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   return {
     has: (name) => byName.has(name),

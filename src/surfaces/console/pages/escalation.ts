@@ -11,11 +11,12 @@ function action(id: string, name: string, csrf: string, text: string, extra: Saf
   return html`<form method="post" action="/console/escalations/${encodeURIComponent(id)}/${name}" class="inline ${cls}"><input type="hidden" name="_csrf" value="${csrf}">${extra}<button type="submit" class="${cls}">${text}</button></form>`;
 }
 
-function orderSection(order: OrderView | null): SafeHtml {
+function orderSection(order: OrderView | null, escalationId: string, csrf: string): SafeHtml {
   if (!order) return html`<section class="card"><h2>Order</h2><p class="muted">No order linked.</p></section>`;
   const money = (amount: number) => formatMoney(amount, order.total.currency);
   return html`<section class="card" id="order"><h2>Order ${order.number} <span class="badge">${label(order.status)}</span></h2>
 <p class="muted">Placed ${when(order.created_at)} · total ${formatMoney(order.total.amount, order.total.currency)}</p>
+${order.awaiting_parcel ? html`<p>Waiting for the parcel ${order.awaiting_parcel}. ${action(escalationId, 'receive', csrf, 'Mark parcel received (settles the refund)')}</p>` : ''}
 <table><thead><tr><th>Item</th><th>Qty</th><th>Price</th></tr></thead><tbody>${order.items.map((item) => html`<tr><td>${item.title}</td><td>${item.quantity}</td><td>${money(item.unit_price)}</td></tr>`)}</tbody></table>
 <h3>Payments</h3><ul>${order.payments.map((payment) => html`<li>${when(payment.at)} ${payment.kind} ${money(payment.amount)} · ${payment.method}</li>`)}</ul>
 ${order.fulfillments.length ? html`<h3>Shipments</h3><ul>${order.fulfillments.map((item) => html`<li>${item.carrier} ${item.tracking_number} · ${label(item.status)}</li>`)}</ul>` : ''}
@@ -61,7 +62,7 @@ ${escalation.suggested_reply ? html`<div class="suggested"><p class="muted">Sugg
 </div><div class="col">
 <section class="card" id="customer"><h2>Customer</h2>${customer ? html`<p><strong>${customer.name}</strong><br>${customer.email}</p>
 <p>${customer.verified_by ? html`<span class="badge verified">verified</span> by ${customer.verified_by}` : html`<span class="badge unverified">not verified</span>`}</p>` : html`<p class="muted">Not identified.</p>`}</section>
-${orderSection(escalation.order)}
+${orderSection(escalation.order, escalation.id, csrf)}
 <section class="card" id="notes"><h2>Internal notes</h2>${escalation.notes.length ? html`<ul>${escalation.notes.map((note) => html`<li><span class="who">${note.author}</span> <span class="muted">${when(note.at)}</span><p>${note.text}</p></li>`)}</ul>` : html`<p class="muted">None yet.</p>`}</section>
 </div></div>`;
 }

@@ -20,7 +20,7 @@ export function queueRow(item: EscalationSummary, csrfToken: string, now: Date, 
 <input type="hidden" name="_csrf" value="${csrfToken}"><input type="hidden" name="back" value="queue"><button type="submit">${mine ? 'Unassign' : item.assignee ? 'Take over' : 'Claim'}</button></form>`}</td></tr>`;
 }
 
-export function queuePage(items: EscalationSummary[], filter: EscalationFilter & { status: string[] }, reasons: string[], csrfToken: string, now: Date, me: string): SafeHtml {
+export function queuePage(items: EscalationSummary[], filter: EscalationFilter & { status: string[] }, reasons: string[], csrfToken: string, now: Date, me: string, pages: { previous: string | null; next: string | null } = { previous: null, next: null }): SafeHtml {
   const checked = (list: readonly string[] | undefined, value: string) => (list?.includes(value) ? html` checked` : '');
   return html`<h1>Escalations <span class="muted" id="queue-count">${items.length}</span></h1>
 <form method="get" action="/console" class="filters" aria-label="Filter the queue">
@@ -32,5 +32,6 @@ export function queuePage(items: EscalationSummary[], filter: EscalationFilter &
 <p class="muted live" id="live-status" aria-live="polite">New escalations appear here as they arrive.</p>
 <table class="queue" id="queue"><thead><tr><th>Priority</th><th>Summary</th><th>Reason</th><th>Customer</th><th>Order</th><th>Status</th><th>Assignee</th><th>Waiting (SLA)</th><th></th></tr></thead>
 <tbody>${items.map((item) => queueRow(item, csrfToken, now, me))}</tbody></table>
-${items.length === 0 ? html`<p class="empty" id="queue-empty">Nothing waiting. New escalations will appear without reloading.</p>` : ''}`;
+${items.length === 0 ? html`<p class="empty" id="queue-empty">Nothing waiting. New escalations will appear without reloading.</p>` : ''}
+${pages.previous || pages.next ? html`<nav class="pages" aria-label="Queue pages">${pages.previous ? html`<a href="${pages.previous}" rel="prev">← Previous</a> ` : ''}${pages.next ? html`<a href="${pages.next}" rel="next">Next →</a>` : ''}</nav>` : ''}`;
 }
