@@ -11,7 +11,7 @@ export type { Logger } from './logger.ts';
 export { openSqlite, immediate, statementCache } from './db/sqlite.ts';
 export type { SqliteDb } from './db/sqlite.ts';
 export { migrate } from './db/migrate.ts';
-export { openPostgres, migratePostgres, withTransaction } from './db/postgres.ts';
+export { openPostgres, migratePostgres, withTransaction, checkOut, isConnectionError } from './db/postgres.ts';
 export type { PgPool, PgClient } from './db/postgres.ts';
 export { sqliteSql } from './db/sql-sqlite.ts';
 export { postgresSql } from './db/sql-postgres.ts';

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
-import { withTransaction } from './postgres.ts';
+import { databaseUnavailable, withTransaction } from './postgres.ts';
 import { normaliseParams, toPostgresPlaceholders, type SqlDb, type SqlExecutor, type SqlParam } from './sql.ts';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
@@ -14,13 +14,15 @@ export function postgresSql(pool: pg.Pool): SqlDb {
     return converted;
   };
   const current = new AsyncLocalStorage<SqlExecutor>();
+  const query = (target: Queryable, sql: string, params: readonly SqlParam[]) =>
+    target.query(text(sql), normaliseParams(params)).catch((error: unknown) => { throw databaseUnavailable(error); });
   const executor = (target: Queryable): SqlExecutor => ({
     dialect: 'postgres',
     forUpdate: ' FOR UPDATE',
     skipLocked: ' FOR UPDATE SKIP LOCKED',
-    all: async <T>(sql: string, params: readonly SqlParam[] = []) => (await target.query(text(sql), normaliseParams(params))).rows as T[],
-    get: async <T>(sql: string, params: readonly SqlParam[] = []) => (await target.query(text(sql), normaliseParams(params))).rows[0] as T | undefined,
-    run: async (sql: string, params: readonly SqlParam[] = []) => (await target.query(text(sql), normaliseParams(params))).rowCount ?? 0,
+    all: async <T>(sql: string, params: readonly SqlParam[] = []) => (await query(target, sql, params)).rows as T[],
+    get: async <T>(sql: string, params: readonly SqlParam[] = []) => (await query(target, sql, params)).rows[0] as T | undefined,
+    run: async (sql: string, params: readonly SqlParam[] = []) => (await query(target, sql, params)).rowCount ?? 0,
   });
   const onPool = executor(pool);
   // Inside a transaction, statements issued through the db itself also use its connection.
