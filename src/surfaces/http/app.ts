@@ -20,6 +20,8 @@ export function createHttpApp(services: Services, options: HttpAppOptions): Expr
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // request.ip (rate limits) is the socket address unless the operator names the proxies in front.
+  app.set('trust proxy', services.config.trustProxy);
   // Security headers. The widget script is loaded by other origins (the merchant's site), so
   // resources stay loadable cross-origin; pages that need a CSP set their own.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' }, crossOriginEmbedderPolicy: false }));
