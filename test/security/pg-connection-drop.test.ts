@@ -37,10 +37,12 @@ describe.skipIf(!database)(`security: dropped PostgreSQL connections${database ?
     return created.body.id as string;
   }
 
+  /** /health (liveness) and a catalog read (which needs a working database connection) both answer. */
   async function health(): Promise<number> {
     for (let attempt = 0; attempt < 50; attempt++) {
-      const status = await fetch(`${rig.server.url}/health`).then((response) => response.status, () => 0);
-      if (status === 200) return status;
+      const live = await fetch(`${rig.server.url}/health`).then((response) => response.status, () => 0);
+      const reads = await fetch(`${rig.server.url}/api/products?q=sandal`).then((response) => response.status, () => 0);
+      if (live === 200 && reads === 200) return 200;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return 0;

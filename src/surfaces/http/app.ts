@@ -13,6 +13,8 @@ export interface HttpAppOptions {
   routers?: express.Router[];
   /** Error handlers that answer in their own wire format for their paths (ACP's flat Error), before the default one. */
   errorHandlers?: express.ErrorRequestHandler[];
+  /** The console's session check: it guards the detailed health report at /console/api/health. */
+  requireConsole?: express.RequestHandler;
 }
 
 /** The Express app: JSON limits, the read-only API, and one error mapping for every route. */
@@ -42,12 +44,12 @@ export function createHttpApp(services: Services, options: HttpAppOptions): Expr
       (request as { rawBody?: Buffer }).rawBody = raw;
     },
   }));
-  app.use(healthRoutes(services, options.versions));
+  app.use(healthRoutes(services, options.versions, options.requireConsole));
   app.use(catalogRoutes(services));
   app.use(helpRoutes(services));
   for (const router of options.routers ?? []) app.use(router);
   app.use((request, response) => {
-    sendProblem(response, { title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${request.method} ${request.path}.`, fix: 'Check the path; GET /health lists what this server serves.' });
+    sendProblem(response, { title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${request.method} ${request.path}.`, fix: 'Check the path; the README lists what this server serves.' });
   });
   for (const handler of options.errorHandlers ?? []) app.use(handler);
   app.use(errorHandler(services.logger));
