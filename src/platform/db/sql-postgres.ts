@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
+import { invalidInput } from '../errors.ts';
 import { databaseUnavailable, withTransaction } from './postgres.ts';
 import { normaliseParams, toPostgresPlaceholders, type SqlDb, type SqlExecutor, type SqlParam } from './sql.ts';
 
@@ -14,8 +15,10 @@ export function postgresSql(pool: pg.Pool): SqlDb {
     return converted;
   };
   const current = new AsyncLocalStorage<SqlExecutor>();
-  const query = (target: Queryable, sql: string, params: readonly SqlParam[]) =>
-    target.query(text(sql), normaliseParams(params)).catch((error: unknown) => { throw databaseUnavailable(error); });
+  const query = (target: Queryable, sql: string, params: readonly SqlParam[]) => {
+    refuseNul(params);
+    return target.query(text(sql), normaliseParams(params)).catch((error: unknown) => { throw databaseUnavailable(error); });
+  };
   const executor = (target: Queryable): SqlExecutor => ({
     dialect: 'postgres',
     forUpdate: ' FOR UPDATE',
@@ -45,4 +48,16 @@ export function postgresSql(pool: pg.Pool): SqlDb {
     },
     close: () => pool.end(),
   };
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite can): a NUL from a request would fail the statement
+ * as an anonymous 500. It is the caller's mistake, so it is refused as one, on every surface.
+ */
+function refuseNul(params: readonly SqlParam[]): void {
+  for (const value of params) {
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      throw invalidInput('Text cannot contain the NUL character (\\u0000).', { fix: 'Remove the NUL (\\u0000) characters from the request and send it again.' });
+    }
+  }
 }

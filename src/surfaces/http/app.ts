@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import type { Services } from '../../flows/index.ts';
 import { assertJsonDepth } from './json-depth.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { guardPath } from './request-guards.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { healthRoutes } from './routes/health.ts';
 import { helpRoutes } from './routes/help.ts';
@@ -34,6 +35,7 @@ export function createHttpApp(services: Services, options: HttpAppOptions): Expr
     });
     next();
   });
+  app.use(guardPath);
   // The raw bytes are kept for signature checks (Stripe webhooks sign the exact body), and
   // hostile nesting is refused before parsing.
   app.use(express.json({
