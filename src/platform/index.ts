@@ -4,7 +4,7 @@ export type { ErrorCode, ErrorDetails } from './errors.ts';
 export { parseDecimalToMinor, formatMoney, minorDigits, applyBasisPoints } from './money.ts';
 export type { Money } from './money.ts';
 export { newId, slugify } from './ids.ts';
-export { systemClock, fixedClock } from './clock.ts';
+export { systemClock, fixedClock, pinnedClock } from './clock.ts';
 export type { Clock } from './clock.ts';
 export { createLogger, scrubText } from './logger.ts';
 export type { Logger } from './logger.ts';
