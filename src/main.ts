@@ -11,7 +11,7 @@ import { SqlOrderActions, SqlOrdersRepository, ordersMigrations } from './orders
 import { SqlEscalations, WebhookOutbox, escalationsMigrations } from './escalations/index.ts';
 import { StripePaymentsProvider, TestPaymentsProvider, paymentsMigrations } from './payments/index.ts';
 import { createKnowledgeBase } from './knowledge-adapters.ts';
-import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, fixedClock, openStorage, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqlDb, type Storage } from './platform/index.ts';
+import { AuditLog, RateLimiter, TokenSigner, auditMigrations, createLogger, pinnedClock, openStorage, rateLimitMigrations, resolveSecret, systemClock, type Clock, type Logger, type SqlDb, type Storage } from './platform/index.ts';
 
 export const MIGRATIONS = [
   ...catalogMigrations, ...ordersMigrations, ...knowledgeMigrations, ...paymentsMigrations, ...auditMigrations, ...rateLimitMigrations,
@@ -54,7 +54,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const orders = new SqlOrdersRepository(sql);
   const secret = resolveSecret(config.secret, config.dataDir);
   const webhookSecret = config.escalationWebhookSecret ?? createHmac('sha256', secret).update('shopkeeper:escalation-webhook').digest('base64url');
-  const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
+  const clock = options.clock ?? (config.now ? pinnedClock(config.now) : systemClock);
   const checkoutStore = new CheckoutStore(sql);
   const knowledge = createKnowledgeBase(config, merchant, sql);
   const checkout = new CheckoutService(checkoutStore, checkoutCatalog(catalogRepository), merchant.profile, clock,

@@ -9,7 +9,7 @@ import { acpErrorHandler, acpRouter, startWebhookWorker } from './surfaces/acp/i
 import { createHttpApp } from './surfaces/http/index.ts';
 import { mcpRouter } from './surfaces/mcp/index.ts';
 import { webRouter } from './surfaces/web/index.ts';
-import { consoleRouter } from './surfaces/console/index.ts';
+import { consoleRouter, requireSession } from './surfaces/console/index.ts';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -66,7 +66,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     }),
     publicUrl, ...(options.consolePollMs ? { pollMs: options.consolePollMs } : {}),
   });
-  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.sql), web.router, supportConsole], errorHandlers: [acpErrorHandler(runtime.logger)] });
+  const app = createHttpApp(runtime, { versions: VERSIONS, routers: [mcp.router, acpRouter(runtime, runtime.sql), web.router, supportConsole], errorHandlers: [acpErrorHandler(runtime.logger)], requireConsole: requireSession(runtime.accounts, 'agent') });
   // Gives back stock held by sessions nobody finished.
   const sweeper = setInterval(() => void runtime.checkout.expireStale().catch((error) => runtime.logger.warn({ err: error }, 'expiry sweep failed')), 60_000);
   sweeper.unref();

@@ -94,7 +94,7 @@ export function configMarkdown(): string {
   return ['| env var | flag | default | what it does |', '|---|---|---|---|', ...rows].join('\n');
 }
 
-/** The settings with secrets masked, for `shopkeeper config` and /health. */
+/** The settings with secrets masked, for `shopkeeper config`. */
 export function redactedConfig(config: Config): Record<string, unknown> {
   const shown: Record<string, unknown> = {};
   for (const option of OPTIONS as readonly OptionSpec[]) {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -19,6 +20,17 @@ const portMessage = 'must be a whole number from 0 to 65535';
 const port = z.coerce.number({ error: portMessage }).int(portMessage).min(0, portMessage).max(65_535, portMessage);
 const optionalText = z.string().trim().min(1).optional();
 const url = z.string().url();
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const proxyMessage = 'must be false, true, a hop count, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal';
+/** Express's `trust proxy` value: false, true, a hop count, or the proxies' addresses and ranges. */
+const trustProxy = z.string().trim().refine((value) => /^(true|false|\d{1,2})$/.test(value) || value.split(',').every((item) => {
+  const [address = '', prefix, extra] = item.trim().split('/');
+  if (proxyNames.has(address) && prefix === undefined) return true;
+  const family = isIP(address);
+  const bits = family === 4 ? 32 : 128;
+  return family !== 0 && extra === undefined && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits));
+}), proxyMessage).transform((value): boolean | number | string => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value));
 
 export const OPTIONS = [
   { key: 'merchantDir', env: 'SHOPKEEPER_MERCHANT_DIR', flag: 'merchant', default: 'knowledge', description: 'The merchant directory (merchant.yaml, policy.yaml, help/, catalog/, orders/).', schema: z.string().min(1) },
@@ -54,7 +66,8 @@ export const OPTIONS = [
   { key: 'escalationWebhookUrl', env: 'SHOPKEEPER_ESCALATION_WEBHOOK_URL', description: 'A helpdesk endpoint that receives escalation events (signed POSTs, retried with backoff).', schema: url.optional() },
   { key: 'escalationWebhookSecret', env: 'SHOPKEEPER_ESCALATION_WEBHOOK_SECRET', description: 'Signs escalation webhooks (Shopkeeper-Signature: t=…,v1=…); defaults to a key derived from SHOPKEEPER_SECRET.', secret: true, schema: z.string().min(16, 'must be at least 16 characters').optional() },
   { key: 'allowedHosts', env: 'SHOPKEEPER_ALLOWED_HOSTS', description: 'Extra hostnames accepted in the Host header of /mcp (DNS-rebinding protection); localhost and the public URL host are always accepted.', schema: z.string().optional() },
-  { key: 'chatRatePerMinute', env: 'SHOPKEEPER_CHAT_RATE_LIMIT', default: '30', description: 'Chat messages one browser (IP address) may send per minute to /api/chat.', schema: z.coerce.number().int().min(1).max(10_000_000) },
+  { key: 'chatRatePerMinute', env: 'SHOPKEEPER_CHAT_RATE_LIMIT', default: '30', description: 'Chat messages one browser (IP address) may send per minute to /api/chat; one conversation may send half as many (at least 5), whatever its addresses.', schema: z.coerce.number().int().min(1).max(10_000_000) },
+  { key: 'trustProxy', env: 'SHOPKEEPER_TRUST_PROXY', default: 'false', description: 'Which reverse proxies\' X-Forwarded-For to believe for the client address (rate limits), as Express\'s trust proxy: false (the socket address), a hop count (1 behind one load balancer), or the proxies\' addresses and CIDR ranges, comma separated (loopback, linklocal, uniquelocal work too). true trusts any sender: only when every request comes through a proxy that overwrites the header.', schema: trustProxy },
   { key: 'cookieSecure', env: 'SHOPKEEPER_COOKIE_SECURE', default: 'auto', description: 'Secure flag of the console session cookie: auto (when the request or the public URL is https), always, or never.', schema: z.enum(['auto', 'always', 'never'], { error: 'must be auto, always or never' }) },
   { key: 'zendeskSubdomain', env: 'ZENDESK_SUBDOMAIN', description: 'Hand escalations to Zendesk as tickets (with ZENDESK_EMAIL and ZENDESK_API_TOKEN): the SUBDOMAIN of SUBDOMAIN.zendesk.com.', schema: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'must be the subdomain only, like northwind').optional() },
   { key: 'zendeskEmail', env: 'ZENDESK_EMAIL', description: 'Email of the Zendesk agent whose API token is used.', schema: optionalText },

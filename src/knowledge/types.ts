@@ -5,7 +5,8 @@ export const articleMetaSchema = z.object({
   title: z.string().min(1),
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'use a locale such as en or fr'),
   section: z.string().min(1).default('General'),
-  url: z.string().url(),
+  // Rendered as a citation link: javascript:, data: or vbscript: there would run in the shopper's page.
+  url: z.string().url().refine((value) => /^https?:$/.test(new URL(value).protocol), 'use an http:// or https:// address: other schemes (javascript:, data:…) are not linked'),
   updated: z.coerce.date().transform((date) => date.toISOString().slice(0, 10)),
 });
 

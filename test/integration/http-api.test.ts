@@ -14,12 +14,11 @@ const get = async (path: string) => {
 };
 
 describe('HTTP API over a freshly imported merchant', () => {
-  it('imports on first start and reports counts and versions on /health', async () => {
+  it('imports on first start; /health is liveness only, the counts are behind the console (test/security/health-exposure)', async () => {
     expect(server.initialImport?.totals.products).toBe(6);
     const { status, body } = await get('/health');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', merchant: 'Harbour Leaf Tea', counts: { products: 6, active_products: 5, customers: 2, orders: 2, articles: 2 } });
-    expect((body.versions as Record<string, string>).node).toBe(process.versions.node);
+    expect(body).toEqual({ status: 'ok', version: expect.any(String) });
   });
 
   it('searches the active catalog with price and stock filters in minor units', async () => {

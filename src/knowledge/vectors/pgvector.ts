@@ -1,4 +1,4 @@
-import { migratePostgres, type PgPool } from '../../platform/db/postgres.ts';
+import { checkOut, migratePostgres, type PgPool } from '../../platform/db/postgres.ts';
 import type { Migration } from '../../platform/db/migrate.ts';
 import type { VectorFilter, VectorIndexPort, VectorMatch, VectorMetadata, VectorRecord } from './port.ts';
 
@@ -129,7 +129,7 @@ export class PgVectorIndex implements VectorIndexPort {
     const params: unknown[] = [literal(vector), this.options.namespace];
     const where = ['namespace = $2', ...pgvectorWhere(options.filter, options.locale, params)];
     params.push(options.topK);
-    const client = await this.options.pool.connect();
+    const { client, release } = await checkOut(this.options.pool);
     try {
       // HNSW yields at most ef_search rows (40 by default) before the WHERE clause (namespace,
       // filters) drops some, so a large topK or a selective filter would silently get fewer
@@ -149,7 +149,7 @@ export class PgVectorIndex implements VectorIndexPort {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      release();
     }
   }
 

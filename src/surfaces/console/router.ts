@@ -54,7 +54,7 @@ export function consoleRouter(services: Services, options: ConsoleOptions): Rout
     response.type(asset.type).setHeader('Cache-Control', 'no-cache');
     response.send(assetText(asset.file));
   });
-  router.use(loginRoutes(accounts, services.config, merchant));
+  router.use(loginRoutes(accounts, services.config, merchant, now));
 
   const page = (request: ConsoleRequest, title: string, active: 'queue' | 'insights' | 'agents' | undefined, body: SafeHtml, main: Record<string, string> = {}) =>
     layout({ title, merchant, active, body, main, user: { email: request.session!.account.email, role: request.session!.account.role, csrfToken: request.session!.csrfToken } });

@@ -28,6 +28,9 @@ export function zodProblem(error: ZodError, where: 'query' | 'body' | 'path'): P
   };
 }
 
+/** What to do about a body in a charset or Content-Encoding the parser cannot read. */
+export const ENCODING_FIX = 'Send the body as UTF-8 JSON (Content-Type: application/json; charset=utf-8), uncompressed or with Content-Encoding gzip, deflate or br.';
+
 /** Maps every error once: typed domain errors keep their message, anything else is a bare 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, request, response, _next) => {
@@ -40,7 +43,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(response, { title: 'Malformed JSON', status: 400, code: 'invalid_json', detail: `The body is not valid JSON: ${(error as Error).message}`, fix: 'Send a JSON object with Content-Type: application/json.' });
     }
     if (parserError.type === 'encoding.unsupported' || parserError.type === 'charset.unsupported') {
-      return sendProblem(response, { title: 'Unsupported encoding', status: 415, code: 'unsupported_encoding', detail: (error as Error).message, fix: 'Send UTF-8 JSON.' });
+      return sendProblem(response, { title: 'Unsupported encoding', status: 415, code: 'unsupported_encoding', detail: `${(error as Error).message}.`, fix: ENCODING_FIX });
     }
     if (error instanceof ZodError) return sendProblem(response, zodProblem(error, 'body'));
     if (ShopkeeperError.isInstance(error)) {

@@ -5,14 +5,17 @@ import { sendProblem, zodProblem } from '../http/problem.ts';
 import type { RateLimiter } from '../../platform/index.ts';
 import { chatClientAddress } from './client-address.ts';
 
+// NUL characters carry no meaning in a chat and PostgreSQL text cannot store them: dropped.
+const text = (max: number) => z.string().max(max).transform((value) => value.replaceAll('\u0000', ''));
+
 const chatBody = z.object({
-  conversation_id: z.string().max(64).optional(),
-  message: z.string().max(2000).optional(),
-  locale: z.string().max(10).optional(),
+  conversation_id: text(64).optional(),
+  message: text(2000).optional(),
+  locale: text(10).optional(),
   action: z.object({
     type: z.enum(['confirm', 'cancel', 'buy', 'handoff']),
-    preview_id: z.string().max(64).optional(),
-    variant_id: z.string().max(128).optional(),
+    preview_id: text(64).optional(),
+    variant_id: text(128).optional(),
   }).optional(),
 }).refine((body) => body.message?.trim() || body.action || !body.conversation_id, { message: 'send a message or an action', path: ['message'] });
 

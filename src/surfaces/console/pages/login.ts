@@ -11,7 +11,7 @@ const safeNext = (next: unknown) => (typeof next === 'string' && /^\/console(\/[
  * Sign-in and sign-out. The login form has no session yet, so its CSRF token is a double-submit
  * cookie: a page on another site can neither read the cookie nor set it.
  */
-export function loginRoutes(accounts: AccountsService, config: Config, merchant: string): Router {
+export function loginRoutes(accounts: AccountsService, config: Config, merchant: string, now: () => Date): Router {
   const router = Router();
   const page = (request: Request, response: Response, status: number, message?: string) => {
     const token = newLoginToken();
@@ -45,7 +45,8 @@ ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
       }
       return page(request, response, 401, 'Wrong email or password.');
     }
-    const seconds = Math.floor((new Date(result.session.expiresAt).getTime() - Date.now()) / 1000);
+    // The expiry comes from the services clock (SHOPKEEPER_NOW may pin it): measured on that one too.
+    const seconds = Math.floor((new Date(result.session.expiresAt).getTime() - now().getTime()) / 1000);
     setCookie(response, request, config, SESSION_COOKIE, result.token, seconds);
     setCookie(response, request, config, LOGIN_COOKIE, '', 0);
     response.redirect(303, safeNext(body.next));

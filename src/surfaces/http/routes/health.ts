@@ -1,18 +1,30 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Services } from '../../../flows/index.ts';
 
 const startedAt = Date.now();
 
-export function healthRoutes(services: Services, versions: Record<string, string>): Router {
+/**
+ * `GET /health` is public liveness for load balancers and uptime checks: status and version only.
+ * What was loaded (customer and order counts, adapters) is business data, so it sits behind the
+ * console's session at `GET /console/api/health`.
+ */
+export function healthRoutes(services: Services, versions: Record<string, string>, requireConsole?: RequestHandler): Router {
   const router = Router();
-  router.get('/health', async (_request, response) => {
+  router.get('/health', (_request, response) => {
+    response.setHeader('Cache-Control', 'no-store');
+    response.json({ status: 'ok', version: versions.shopkeeper ?? 'unknown' });
+  });
+  if (!requireConsole) return router;
+  router.get('/console/api/health', requireConsole, async (_request, response) => {
     const [catalog, orders, articles] = await Promise.all([
       services.catalogRepository.counts(), services.orders.counts(), services.articles.count(),
     ]);
+    response.setHeader('Cache-Control', 'no-store');
     response.json({
       status: 'ok',
       merchant: services.merchant.profile.name,
       versions,
+      // Process uptime is real elapsed time, not the (possibly pinned) business clock.
       uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
       counts: {
         products: catalog.products, active_products: catalog.active_products, variants: catalog.variants,

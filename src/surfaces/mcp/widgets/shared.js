@@ -26,6 +26,15 @@ const sk = (() => {
   });
   window.addEventListener('openai:set_globals', () => window.openai && window.openai.toolOutput && render(window.openai.toolOutput));
   const money = (amount, currency) => new Intl.NumberFormat(document.documentElement.lang || 'en-US', { style: 'currency', currency }).format(amount / 100);
+  // Tool results carry merchant data (help and catalog imports): only web links may be opened.
+  const webUrl = (url) => {
+    try {
+      const parsed = new URL(String(url ?? ''));
+      return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    } catch {
+      return null;
+    }
+  };
   const escape = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   return {
     money,
@@ -41,7 +50,10 @@ const sk = (() => {
       if (window.openai && window.openai.callTool) return window.openai.callTool(name, args);
       return request('tools/call', { name, arguments: args });
     },
-    openLink(url) {
+    webUrl,
+    openLink(link) {
+      const url = webUrl(link);
+      if (!url) return Promise.resolve();
       if (window.openai && window.openai.openExternal) return window.openai.openExternal({ href: url });
       return request('ui/open-link', { url }).catch(() => window.open(url, '_blank', 'noopener'));
     },
