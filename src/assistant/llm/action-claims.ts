@@ -6,13 +6,13 @@
 
 /** Phrasings that say an action already happened (English and French), whatever the action. */
 const COMPLETED = new RegExp([
-  String.raw`\b(done|all set|all done|taken care of|sorted)\b`,
-  String.raw`\b(i|we)\s*('ve|'ll have| have| just| already)?\s*(just |already |now |successfully )?(cancell?ed|refunded|processed|changed|updated|modified|placed|issued|started|submitted|arranged|exchanged|returned|initiated|completed|booked|credited|sent)\b`,
+  // "Done" only as a verdict ("Done!", "it's done"), not as in "once done" or "can be done".
+  String.raw`^\W*(done|all set|all done)\b|\b(it'?s|it is|that'?s|that is|all)\s+(done|taken care of|sorted)\b`,
+  String.raw`\b(i|we)\s*('ve|'ll have| have| just| already)?\s*(just |already |now |successfully )?(cancell?ed|refunded|processed|changed|updated|modified|placed|issued|started|submitted|arranged|exchanged|returned|initiated|completed|booked|credited)\b`,
   String.raw`\b(has|have|had)\s+(now |just |already |successfully )?been\s+(cancell?ed|refunded|processed|changed|updated|modified|placed|issued|started|submitted|arranged|exchanged|returned|initiated|completed|credited)\b`,
   String.raw`\b(is|are)\s+now\s+(cancell?ed|refunded|changed|updated|placed|confirmed|on (its|their) way back)\b`,
-  String.raw`\bsuccessfully\b`,
-  String.raw`\b(c'est fait|voilà qui est fait|c'est réglé|c'est bon|tout est en ordre)\b`,
-  String.raw`\b(j'ai|nous avons|on a)\s+(bien |déjà |maintenant )?(annulé|remboursé|modifié|changé|mis à jour|effectué|lancé|passé|enregistré|traité|échangé|retourné|émis|validé|envoyé)`,
+  String.raw`\b(c'est fait|voilà qui est fait|c'est réglé|tout est en ordre)\b`,
+  String.raw`\b(j'ai|nous avons|on a)\s+(bien |déjà |maintenant )?(annulé|remboursé|modifié|changé|mis à jour|effectué|lancé|passé|enregistré|traité|échangé|retourné|émis|validé)`,
   String.raw`\b(a|ont|avez|as)\s+(bien |déjà )?été\s+(annulée?s?|remboursée?s?|modifiée?s?|changée?s?|mise?s? à jour|effectuée?s?|lancée?s?|passée?s?|enregistrée?s?|traitée?s?|échangée?s?|retournée?s?|émise?s?|validée?s?|créditée?s?)`,
   String.raw`\b(est|sont)\s+(maintenant |désormais |bien )(annulée?s?|remboursée?s?|modifiée?s?|changée?s?|mise?s? à jour)`,
 ].join('|'), 'iu');
