@@ -35,19 +35,20 @@ export class AccountsService {
   }
 
   /**
-   * Checks a password. Unknown emails are verified against a dummy hash and count failures the
-   * same way, so neither timing nor lockout tells whether an account exists.
+   * Checks a password. The attempt takes its place in the count before the password is checked, so
+   * parallel guesses cannot all slip in before the lock, and a slow failure cannot undo it. Unknown
+   * emails are verified against a dummy hash and count the same way, so neither timing nor lockout
+   * tells whether an account exists.
    */
   async signIn(email: string, password: string): Promise<SignInResult> {
     const normalized = normalizeEmail(email);
     const now = this.clock.now();
-    const failure = await this.db.get<FailureRow>('SELECT failures, locked_until FROM console_login_failures WHERE email = ?', [normalized]);
-    if (failure?.locked_until && new Date(failure.locked_until) > now) {
-      return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil((new Date(failure.locked_until).getTime() - now.getTime()) / 1000) };
-    }
+    const attempt = await this.countAttempt(normalized, now);
+    const locked = () => ({ ok: false as const, reason: 'locked' as const, retryAfterSeconds: Math.max(1, Math.ceil((new Date(attempt.locked_until!).getTime() - now.getTime()) / 1000)) });
+    if (attempt.failures > this.policy.maxFailures) return locked();
     const row = await this.findRow(normalized);
     const valid = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
-    if (!row || !valid) return (await this.countFailure(normalized, now)) ? { ok: false, reason: 'locked', retryAfterSeconds: this.policy.lockMinutes * 60 } : { ok: false, reason: 'invalid' };
+    if (!row || !valid) return attempt.locked_until ? locked() : { ok: false, reason: 'invalid' };
     await this.db.run('DELETE FROM console_login_failures WHERE email = ?', [normalized]);
     await this.db.run('UPDATE console_accounts SET last_login_at = ? WHERE id = ?', [now.toISOString(), row.id]);
     const token = randomBytes(32).toString('base64url');
@@ -78,16 +79,27 @@ export class AccountsService {
   }
 
   /**
-   * Counts one failure in a single statement (a failure after an expired lock starts again at 1),
-   * then locks once the count reaches the limit; true when this failure locked the email. Atomic
-   * in the database, so parallel guesses on several replicas cannot slip under the limit.
+   * Counts one attempt in a single statement and returns the count it got. The attempt that reaches
+   * the limit sets a lock; attempts during a lock count past the limit (and are refused unchecked)
+   * but never move `locked_until`; the first attempt after a lock expires starts again at 1.
+   * A successful sign-in deletes the row, so only failures accumulate.
    */
-  private async countFailure(email: string, now: Date): Promise<boolean> {
-    await this.db.run(`INSERT INTO console_login_failures (email, failures, locked_until, last_failure_at) VALUES (?, 1, NULL, ?)
-      ON CONFLICT (email) DO UPDATE SET failures = CASE WHEN console_login_failures.locked_until IS NULL THEN console_login_failures.failures + 1 ELSE 1 END,
-        locked_until = NULL, last_failure_at = excluded.last_failure_at`, [email, now.toISOString()]);
-    const lockedUntil = new Date(now.getTime() + this.policy.lockMinutes * 60_000).toISOString();
-    return (await this.db.run('UPDATE console_login_failures SET failures = 0, locked_until = ? WHERE email = ? AND failures >= ?', [lockedUntil, email, this.policy.maxFailures])) > 0;
+  private async countAttempt(email: string, now: Date): Promise<FailureRow> {
+    const at = now.toISOString();
+    const max = this.policy.maxFailures;
+    const lockUntil = new Date(now.getTime() + this.policy.lockMinutes * 60_000).toISOString();
+    const active = 'console_login_failures.locked_until IS NOT NULL AND console_login_failures.locked_until > ?';
+    const row = await this.db.get<FailureRow>(`INSERT INTO console_login_failures (email, failures, locked_until, last_failure_at) VALUES (?, 1, ?, ?)
+      ON CONFLICT (email) DO UPDATE SET
+        failures = CASE WHEN ${active} THEN (CASE WHEN console_login_failures.failures > ? THEN console_login_failures.failures ELSE ? END) + 1
+          WHEN console_login_failures.locked_until IS NOT NULL THEN 1 ELSE console_login_failures.failures + 1 END,
+        locked_until = CASE WHEN ${active} THEN console_login_failures.locked_until
+          WHEN console_login_failures.locked_until IS NULL AND console_login_failures.failures + 1 >= ? THEN ?
+          WHEN console_login_failures.locked_until IS NOT NULL AND 1 >= ? THEN ? ELSE NULL END,
+        last_failure_at = excluded.last_failure_at
+      RETURNING failures, locked_until`,
+    [email, max <= 1 ? lockUntil : null, at, at, max, max, at, max, lockUntil, max, lockUntil]);
+    return { failures: Number(row!.failures), locked_until: row!.locked_until };
   }
 
   private async findRow(email: string): Promise<AccountRow | undefined> {

@@ -3,6 +3,7 @@ import type { Logger } from '../../platform/index.ts';
 import { looksLikeInjection } from '../guardrails.ts';
 import { t } from '../language.ts';
 import type { Brain, Citation, TurnContext } from '../types.ts';
+import { ActionClaimGuard, nothingChanged } from './action-claims.ts';
 import { GroundingGate } from './grounding-gate.ts';
 import { systemPrompt, modelTools } from './prompt.ts';
 import { readStep } from './stream.ts';
@@ -42,7 +43,13 @@ export class LlmBrain implements Brain {
 
     const retrieved: Citation[] = [];
     let streamed = false;
-    const gate = new GroundingGate(() => retrieved, (sentence) => { streamed = true; turn.emit({ type: 'text-delta', text: sentence }); });
+    // Sentences pass the grounding gate, then the action-claim guard, before anything is emitted.
+    const claims = new ActionClaimGuard();
+    const gate = new GroundingGate(() => retrieved, (sentence) => {
+      if (!claims.allows(sentence)) return;
+      streamed = true;
+      turn.emit({ type: 'text-delta', text: sentence });
+    });
     const messages: Message[] = [
       { role: 'system', content: systemPrompt(turn.merchant, state.locale) },
       ...turn.history.slice(-13, -1).filter((message) => message.text).map((message): Message => message.role === 'shopper'
@@ -61,6 +68,7 @@ export class LlmBrain implements Brain {
         if (result.toolCalls.length === 0) {
           gate.flush();
           if (gate.isClosed) return this.ungrounded(turn, gate.failure);
+          if (claims.blocked) return this.unbacked(turn, claims.blocked, streamed);
           if (gate.used.size) turn.emit({ type: 'citations', citations: [...gate.used.values()] });
           if (!streamed) turn.emit({ type: 'text-delta', text: t(state.locale, 'dont_know') });
           return;
@@ -71,6 +79,7 @@ export class LlmBrain implements Brain {
         for (const call of result.toolCalls) {
           const content = await runModelTool(turn, call.name, call.arguments, retrieved, wrote);
           if (content.wrote) wrote = true;
+          if (content.executed) claims.record(content.executed);
           messages.push({ role: 'tool', tool_call_id: call.id, content: content.text });
         }
       }
@@ -82,6 +91,11 @@ export class LlmBrain implements Brain {
       turn.emit({ type: 'error-occurred', code: 'model_failed', message: 'The language model stopped responding.' });
       turn.emit({ type: 'text-delta', text: ` ${t(state.locale, 'dont_know')}` });
     }
+  }
+
+  private unbacked(turn: TurnContext, reason: string, streamed: boolean): void {
+    this.options.logger.warn({ conversation: turn.conversationId, reason }, 'answer cut: action claim without an executed tool');
+    turn.emit({ type: 'text-delta', text: `${streamed ? ' ' : ''}${nothingChanged(turn.state.locale, Boolean(turn.state.pending))}` });
   }
 
   private ungrounded(turn: TurnContext, reason: string | null): void {
