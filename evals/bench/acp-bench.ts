@@ -6,7 +6,7 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { startTestServer } from '../../test/helpers/server.ts';
-import { fixed, printTable, runLoad } from './stats.ts';
+import { fixed, printTable, reportMetrics, runLoad } from './stats.ts';
 
 const seconds = Number(process.argv[2] ?? 10);
 const CONCURRENCY = 16;
@@ -56,6 +56,7 @@ try {
     { endpoint: 'ACP create -> update -> complete flow', 'ops/s': fixed(ours.perSecond), 'p50 ms': fixed(ours.p50, 2), 'p99 ms': fixed(ours.p99, 2), ops: ours.calls, errors: ours.errors },
   ]);
   console.log(`\n${fixed(ours.perSecond)} checkout flows/s = ${fixed((ours.perSecond * 3) / baseline.perSecond * 100, 1)}% of the hello request rate counting 3 requests per flow; hello is ${fixed(baseline.perSecond / ours.perSecond, 1)}x flows/s; flow p99 ${fixed(ours.p99 / baseline.p99, 1)}x hello p99 (concurrency ${CONCURRENCY}, ${seconds}s each)`);
+  reportMetrics('acp', { flows_per_second: ours.perSecond, hello_per_second: baseline.perSecond, flow_p99_ms: ours.p99, hello_p99_ms: baseline.p99, errors: ours.errors });
 } finally {
   hello.close();
   await shop.stop();

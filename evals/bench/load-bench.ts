@@ -8,7 +8,7 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { freshPostgresDatabase, POSTGRES_SKIP_REASON } from '../../test/helpers/postgres.ts';
 import { startTestServer } from '../../test/helpers/server.ts';
-import { fixed, printTable, runLoad } from './stats.ts';
+import { fixed, printTable, reportMetrics, runLoad } from './stats.ts';
 
 const args = process.argv.slice(2);
 const seconds = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 20);
@@ -66,6 +66,9 @@ try {
   await mcp.close();
   printTable(results.map((result) => ({ route: result.route, 'req/s': fixed(result.perSecond), 'p50 ms': fixed(result.p50, 1), 'p99 ms': fixed(result.p99, 1), done: result.calls, errors: result.errors })));
   console.log(`\ntotal ${fixed(results.reduce((sum, result) => sum + result.perSecond, 0))} operations/s for ${seconds}s; heap ${fixed(heapBefore / 2 ** 20)} -> ${fixed(heapAfter / 2 ** 20)} MiB (client and server share this process); database: ${postgres ? 'PostgreSQL' : 'SQLite'}${chatAvailable ? '' : '; /api/chat not present in this build'}`);
+  const checkout = results.find((result) => result.route.startsWith('ACP'))!;
+  reportMetrics('load', { database: postgres ? 'postgres' : 'sqlite', checkout_flows_per_second: checkout.perSecond, max_p99_ms: Math.max(...results.map((result) => result.p99)),
+    clients: routes.reduce((sum, route) => sum + route.concurrency, 0), errors: results.reduce((sum, result) => sum + result.errors, 0) });
 } finally {
   await shop.stop();
   await postgres?.drop();

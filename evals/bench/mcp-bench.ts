@@ -11,7 +11,7 @@ import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { findTool } from '../../src/tools/index.ts';
 import { startTestServer } from '../../test/helpers/server.ts';
-import { fixed, printTable, runLoad } from './stats.ts';
+import { fixed, printTable, reportMetrics, runLoad } from './stats.ts';
 
 const seconds = Number(process.argv[2] ?? 10);
 const toolName = process.argv[3] ?? (findTool('search_help') ? 'search_help' : 'search_products');
@@ -55,6 +55,7 @@ try {
   const ours = await measure(`shopkeeper ${toolName}`, shop.url, toolName, (query) => ({ query }));
   printTable([baseline, ours].map((row) => ({ server: row.label, 'calls/s': fixed(row.perSecond), 'p50 ms': fixed(row.p50, 2), 'p99 ms': fixed(row.p99, 2), calls: row.calls, errors: row.errors })));
   console.log(`\nshopkeeper ${toolName} throughput is ${fixed(ours.perSecond / baseline.perSecond, 2)}x the echo baseline; p99 ${fixed(ours.p99 / baseline.p99, 2)}x (concurrency ${CONCURRENCY}, ${seconds}s each)`);
+  reportMetrics('mcp', { tool: toolName, calls_per_second: ours.perSecond, echo_per_second: baseline.perSecond, p99_ms: ours.p99, echo_p99_ms: baseline.p99, errors: ours.errors });
 } finally {
   echo.close();
   await shop.stop();

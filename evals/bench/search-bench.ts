@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { KnowledgeBase, knowledgeMigrations, type KnowledgeDocument } from '../../src/knowledge/index.ts';
 import { migrate, openSqlite, sqliteSql } from '../../src/platform/index.ts';
+import { reportMetrics } from './stats.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
@@ -118,6 +119,7 @@ for (const size of SIZES) {
     queries: latencies.length,
   };
   results.push(row);
+  reportMetrics('search', { passages: row.passages, ingest_chunks_per_second: row.ingest_chunks_per_second, load_seconds: row.load_seconds, query_p95_ms: row.query_ms.p95 });
   console.log(JSON.stringify(row));
   reopenedDb.close();
   rmSync(dir, { recursive: true, force: true });

@@ -36,3 +36,8 @@ export function printTable(rows: Array<Record<string, string | number>>): void {
 }
 
 export const fixed = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+/** A machine-readable line for `npm run bench` (evals/bench/run-all.ts) to collect into its summary. */
+export function reportMetrics(bench: string, metrics: Record<string, number | string>): void {
+  console.log(`BENCH_METRICS ${JSON.stringify({ bench, ...metrics })}`);
+}

@@ -5,6 +5,7 @@ import { chunkDocument } from './chunk.ts';
 import { OfflineEmbedder, fitIdf, type IdfTable } from './embeddings/offline.ts';
 import type { EmbeddingsPort } from './embeddings/port.ts';
 import { DEFAULT_FUSION, hybridSearch, type FusionSettings, type HybridResult, type SearchOptions } from './search/hybrid.ts';
+import { decodeSnapshot, encodeSnapshot } from './search/lexical-snapshot.ts';
 import { PassageIndex } from './search/passage-index.ts';
 import { snippetOf } from './search/snippet.ts';
 import type { Conflict } from './search/freshness.ts';
@@ -40,6 +41,7 @@ export interface HelpSearchResult {
 /** Calibrated on evals/retrieval (train split) for the offline embedder: see evals/retrieval/README.md. */
 export const DEFAULT_ANSWER_THRESHOLD = 0.333;
 const IDF_KEY = 'offline-idf';
+const LEXICAL_KEY = 'lexical';
 
 /**
  * The help center as a searchable knowledge base: incremental ingest into the database, the
@@ -95,7 +97,13 @@ export class KnowledgeBase {
     const started = performance.now();
     await this.ready();
     const chunks = await this.store.chunks();
-    this.passages.add(chunks);
+    const stored = await this.store.getSnapshot(LEXICAL_KEY);
+    const snapshot = stored ? decodeSnapshot(stored) : null;
+    if (!snapshot || !this.passages.restore(snapshot, chunks)) {
+      // No snapshot, or one for other passages (a crash mid-ingest, another analyser): rebuild, and store it for the next start.
+      this.passages.add(chunks);
+      await this.saveSnapshot();
+    }
     if (this.vectors instanceof EmbeddedVectorIndex) await this.vectors.upsert(await this.vectorsFor(chunks, { computed: 0, cached: 0 }));
     return { chunks: chunks.length, seconds: (performance.now() - started) / 1000 };
   }
@@ -147,11 +155,18 @@ export class KnowledgeBase {
       await this.vectors.delete(staleIds);
       await this.vectors.upsert(await this.vectorsFor(added, summary.embeddings, onProgress));
     }
-    if (summary.created + summary.updated + summary.deleted > 0) await this.store.pruneEmbeddings(this.embedder.model);
+    if (summary.created + summary.updated + summary.deleted > 0) {
+      await this.store.pruneEmbeddings(this.embedder.model);
+      await this.saveSnapshot();
+    }
     summary.embeddings.model = this.embedder.model;
     summary.chunks.total = this.passages.size;
     summary.seconds = Math.round(performance.now() - started) / 1000;
     return summary;
+  }
+
+  private async saveSnapshot(): Promise<void> {
+    await this.store.setSnapshot(LEXICAL_KEY, encodeSnapshot(this.passages.snapshot()));
   }
 
   /** The offline embedder's IDF is refitted when the corpus grew or shrank by a quarter since the last fit. */

@@ -87,4 +87,21 @@ export const knowledgeMigrations: Migration[] = [
       );
     `,
   },
+  // The lexical index's serialised form (see search/lexical-snapshot.ts): a restart reads it instead
+  // of re-analysing every passage. One row per index; rewritten after each ingest.
+  {
+    id: 'knowledge/003-lexical-snapshot',
+    sqlite: `
+      CREATE TABLE knowledge_snapshots (
+        key TEXT PRIMARY KEY,
+        data BLOB NOT NULL
+      );
+    `,
+    postgres: `
+      CREATE TABLE knowledge_snapshots (
+        key TEXT PRIMARY KEY,
+        data BYTEA NOT NULL
+      );
+    `,
+  },
 ];

@@ -111,4 +111,13 @@ export class KnowledgeStore {
   async setState(key: string, value: unknown): Promise<void> {
     await this.db.run('INSERT INTO knowledge_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, JSON.stringify(value)]);
   }
+
+  async getSnapshot(key: string): Promise<Buffer | null> {
+    const row = await this.db.get<{ data: Buffer }>('SELECT data FROM knowledge_snapshots WHERE key = ?', [key]);
+    return row?.data ?? null;
+  }
+
+  async setSnapshot(key: string, data: Buffer): Promise<void> {
+    await this.db.run('INSERT INTO knowledge_snapshots (key, data) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data', [key, data]);
+  }
 }

@@ -45,6 +45,42 @@ export class Bm25Index {
     }
   }
 
+  /**
+   * Live rows only, renumbered densely (tombstones dropped), for a snapshot: `rowMap[old]` is the
+   * new row or -1. Terms whose postings are all tombstones are left out.
+   */
+  compacted(): { rowMap: Int32Array; lengths: number[]; terms: string[]; postings: Array<{ rows: number[]; tfs: number[] }> } {
+    const rowMap = new Int32Array(this.lengths.length).fill(-1);
+    const lengths: number[] = [];
+    for (let row = 0; row < this.lengths.length; row++) if (this.live[row]) rowMap[row] = lengths.push(this.lengths[row]!) - 1;
+    const terms: string[] = [];
+    const postings: Array<{ rows: number[]; tfs: number[] }> = [];
+    for (const [term, posting] of this.postings) {
+      const rows: number[] = [], tfs: number[] = [];
+      for (let index = 0; index < posting.rows.length; index++) {
+        const row = rowMap[posting.rows[index]!]!;
+        if (row >= 0) {
+          rows.push(row);
+          tfs.push(posting.tfs[index]!);
+        }
+      }
+      if (rows.length === 0) continue;
+      terms.push(term);
+      postings.push({ rows, tfs });
+    }
+    return { rowMap, lengths, terms, postings };
+  }
+
+  /** Replaces the contents with a compacted snapshot's (every row live). */
+  restore(lengths: readonly number[], terms: readonly string[], postings: ReadonlyArray<{ rows: number[]; tfs: number[] }>): void {
+    this.postings.clear();
+    terms.forEach((term, index) => this.postings.set(term, postings[index]!));
+    this.lengths = [...lengths];
+    this.live = new Array<boolean>(lengths.length).fill(true);
+    this.liveRows = lengths.length;
+    this.totalLength = lengths.reduce((sum, length) => sum + length, 0);
+  }
+
   has(term: string): boolean {
     return this.postings.has(term);
   }

@@ -2,10 +2,11 @@ import { McpServer, ResourceTemplate } from '@modelcontextprotocol/server';
 import { stringify as toYaml } from 'yaml';
 import type { Services } from '../../flows/index.ts';
 import { ShopkeeperError } from '../../platform/index.ts';
-import { TOOLS, describeTool, type ToolContext, type ToolDefinition } from '../../tools/index.ts';
+import { TOOLS, type ToolContext, type ToolDefinition } from '../../tools/index.ts';
 import { serverInstructions } from './instructions.ts';
 import { registerPrompts } from './prompts.ts';
-import { MCP_APP_MIME, TOOL_WIDGETS, WIDGETS, toolWidgetMeta, widgetHtml, widgetResourceMeta } from './widgets.ts';
+import { toolRegistration } from './tool-registrations.ts';
+import { MCP_APP_MIME, WIDGETS, widgetHtml, widgetResourceMeta } from './widgets.ts';
 
 export interface McpServerOptions {
   version: string;
@@ -62,15 +63,7 @@ export function buildMcpServer(services: Services, options: McpServerOptions): M
   };
 
   for (const tool of TOOLS) {
-    const widget = TOOL_WIDGETS[tool.name];
-    server.registerTool(tool.name, {
-      title: tool.title,
-      description: describeTool(tool),
-      inputSchema: tool.input,
-      outputSchema: tool.output,
-      annotations: { title: tool.title, ...tool.annotations },
-      _meta: widget ? toolWidgetMeta(widget, `${tool.title}…`, tool.title) : {},
-    }, (args: unknown) => callTool(tool, context, args) as never);
+    server.registerTool(tool.name, toolRegistration(tool), (args: unknown) => callTool(tool, context, args) as never);
   }
 
   const resourceMeta = widgetResourceMeta(options.widgetDomain);
