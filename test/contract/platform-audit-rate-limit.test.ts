@@ -23,6 +23,16 @@ await onEveryDatabase('Audit log and rate limiter contract', [...auditMigrations
     expect(await limiter.count('bucket', 3600, at)).toBe(0);
   });
 
+  it("a short window's trim never erases another bucket's longer window", async () => {
+    const storage = await open();
+    const limiter = new RateLimiter(storage.sql);
+    const start = new Date('2026-11-28T10:00:00Z');
+    for (let index = 0; index < 3; index += 1) await limiter.hit('verify', 900, start);
+    // Five minutes later a 60 s bucket opens new windows (each first hit trims).
+    for (let minute = 1; minute <= 5; minute += 1) await limiter.hit('chat', 60, new Date(start.getTime() + minute * 60_000));
+    expect(await limiter.count('verify', 900, new Date(start.getTime() + 5 * 60_000))).toBe(3);
+  });
+
   it('lists audit entries in order and by subject, customer and action', async () => {
     const audit = new AuditLog((await open()).sql);
     const actor = { kind: 'system' as const, id: 'test' };

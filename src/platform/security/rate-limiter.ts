@@ -27,6 +27,9 @@ export const rateLimitMigrations: Migration[] = [{
  * and a restart does not reset an attacker's budget. Buckets are hashed by the caller when they
  * contain personal data.
  */
+/** Longer than any window a limit uses: rows of other buckets older than this are past for sure. */
+const TRIM_OTHERS_AFTER_SECONDS = 86_400;
+
 export class RateLimiter {
   constructor(private readonly sql: SqlDb) {}
 
@@ -44,8 +47,12 @@ export class RateLimiter {
     const start = this.windowStart(windowSeconds, now);
     const row = (await this.sql.get<{ count: number }>(`INSERT INTO rate_limits (bucket, window_start, count) VALUES (?, ?, 1)
       ON CONFLICT (bucket, window_start) DO UPDATE SET count = rate_limits.count + 1 RETURNING count`, [bucket, start]))!;
-    // Old windows are useless; trimming here keeps the table small without a separate job.
-    if (row.count === 1) await this.sql.run('DELETE FROM rate_limits WHERE window_start < ?', [start - windowSeconds * 4]);
+    // Old windows are useless; trimming here keeps the table small without a separate job. Only this
+    // bucket's own past windows go at its own pace: another bucket may count in longer windows (a
+    // 60 s chat limit must not erase a 15-minute verification count), so others go after a day.
+    if (row.count === 1) {
+      await this.sql.run('DELETE FROM rate_limits WHERE (bucket = ? AND window_start < ?) OR window_start < ?', [bucket, start - windowSeconds * 4, start - TRIM_OTHERS_AFTER_SECONDS]);
+    }
     return row.count;
   }
 
